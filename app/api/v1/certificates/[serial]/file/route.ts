@@ -1,0 +1,19 @@
+import { downloadCertificate, serialSchema, type CertificateFormat } from "@/lib/ca";
+import { requireActor } from "@/lib/auth/guard";
+import { EVERYONE } from "@/lib/auth";
+import { InkanError } from "@/lib/errors";
+import { fileResponse, handle } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+const FORMATS: CertificateFormat[] = ["pem", "der", "chain"];
+
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ serial: string }> }) => {
+  const actor = await requireActor(EVERYONE);
+  const serial = serialSchema.safeParse((await params).serial);
+  if (!serial.success) throw new InkanError("VALIDATION", serial.error.issues[0].message);
+  const url = new URL(request.url);
+  const format = (url.searchParams.get("format") ?? "pem") as CertificateFormat;
+  if (!FORMATS.includes(format)) throw new InkanError("VALIDATION", "format is pem, der or chain.");
+  return fileResponse(await downloadCertificate({ serial: serial.data, format, ca: url.searchParams.get("ca") ?? undefined }, actor));
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { certificateJson, getCertificate, issueFromCsr, issueWithServerKey, keyAlgorithmSchema, MAX_CSR_BYTES } from "@/lib/ca";
+import { requireActor } from "@/lib/auth/guard";
+import { STAFF } from "@/lib/auth";
+import { InkanError } from "@/lib/errors";
+import { handle, json, readJson } from "@/lib/http";
+import type { KeyAlgorithm } from "@/lib/pki";
+
+export const dynamic = "force-dynamic";
+
+const body = z.union([
+  z.object({ account: z.string().min(1), csr: z.string().min(1, "The csr field is empty.").max(MAX_CSR_BYTES * 2), ca: z.string().optional() }).strict(),
+  z.object({ account: z.string().min(1), keyAlgorithm: keyAlgorithmSchema, ca: z.string().optional() }).strict(),
+]);
+
+export const POST = handle(async (request: Request) => {
+  const actor = await requireActor(STAFF);
+  const parsed = body.safeParse(await readJson(request));
+  if (!parsed.success) {
+    throw new InkanError("VALIDATION", 'Send { "account": "<name>", "csr": "<PEM>" } or { "account": "<name>", "keyAlgorithm": "RSA-2048" }.', {
+      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+    });
+  }
+  const input = parsed.data;
+  const cert = "csr" in input
+    ? await issueFromCsr({ account: input.account, csr: input.csr, ca: input.ca }, actor)
+    : await issueWithServerKey({ account: input.account, keyAlgorithm: input.keyAlgorithm as KeyAlgorithm, ca: input.ca }, actor);
+  return json(certificateJson(await getCertificate(cert.serial, cert.caSlug)), 201);
+});

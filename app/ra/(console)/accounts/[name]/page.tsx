@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { loadAccount } from "@/lib/accounts/loaders";
+import { loadAccountCertificates } from "@/lib/ca/loaders";
+import { pageData } from "@/lib/http/page";
+import { getMessages } from "@/lib/i18n/locale";
+import { formatDateTime } from "@/components/ui/format";
+import { IssuePkcs12Form } from "@/components/certificates/IssuePkcs12Form";
+import { IssueCsrForm } from "@/components/certificates/IssueCsrForm";
+import { StatusBadge } from "@/components/certificates/StatusBadge";
+
+export default async function AccountPage({ params }: { params: Promise<{ name: string }> }) {
+  const name = decodeURIComponent((await params).name);
+  const [account, certificates] = await pageData(() => Promise.all([loadAccount(name), loadAccountCertificates(name)]));
+  const { t } = await getMessages();
+  return (
+    <>
+      <p><Link href="/ra/accounts">{t.nav.accounts}</Link> &gt; {account.name}</p>
+      <h1 data-testid="account-title">{account.kind === "SERVER" ? t.accounts.server : t.accounts.user}: {account.name}</h1>
+      <div className="grid2">
+        <section className="panel" aria-labelledby="info-h">
+          <h2 id="info-h" style={{ marginTop: 0 }}>{t.account.info}</h2>
+          <dl className="info">
+            <dt>{account.kind === "SERVER" ? t.accounts.server : t.accounts.user}</dt><dd>{account.name}</dd>
+            <dt>{t.accounts.displayName}</dt><dd>{account.displayName ?? "-"}</dd>
+            <dt>{t.accounts.created}</dt><dd>{formatDateTime(account.createdAt)}</dd>
+            <dt>{t.accounts.status}</dt><dd>{account.status === "ACTIVE" ? t.accounts.active : t.accounts.disabled}</dd>
+          </dl>
+        </section>
+        <section className="panel" aria-labelledby="attr-h">
+          <h2 id="attr-h" style={{ marginTop: 0 }}>{t.account.attributes}</h2>
+          <dl className="info">
+            {account.kind === "SERVER" ? (
+              <><dt>{t.accounts.hostnames}</dt><dd data-testid="hostnames">{account.hostnames.join(", ")}</dd></>
+            ) : (
+              <>
+                <dt>{t.accounts.email}</dt><dd>{account.email ?? "-"}</dd>
+                <dt>{t.accounts.uaPassword}</dt><dd>{account.hasUaPassword ? "●●●●●●●●" : t.account.none}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      </div>
+      <h2>{t.account.history}</h2>
+      <table className="data" data-testid="history-table">
+        <thead><tr><th>#</th><th>{t.account.serial}</th><th>{t.account.start}</th><th>{t.account.expiry}</th><th>{t.account.status}</th><th>{t.account.revokedAt}</th><th>{t.account.keyType}</th></tr></thead>
+        <tbody>
+          {certificates.length === 0 ? (
+            <tr><td colSpan={7} className="empty">{t.account.noCertificates}</td></tr>
+          ) : certificates.map((c, i) => (
+            <tr key={c.id}>
+              <td>{i + 1}</td>
+              <td className="mono"><Link href={`/ra/certificates/${c.serial}`}>{c.serial}</Link></td>
+              <td>{formatDateTime(c.notBefore)}</td>
+              <td>{formatDateTime(c.notAfter)}</td>
+              <td><StatusBadge status={c.status} t={t.certificate} /></td>
+              <td>{formatDateTime(c.revokedAt)}</td>
+              <td>{c.keyAlgorithm}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {account.status === "ACTIVE" && (
+        <>
+          <h2>{t.account.issue}</h2>
+          <div className="grid2">
+            <section className="panel"><IssuePkcs12Form account={account.name} t={t.account} /></section>
+            <section className="panel"><IssueCsrForm account={account.name} t={t.account} /></section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// RFC 1123 host names, optionally with a leading wildcard label.
+const hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "Host names use letters, digits, hyphens and dots (e.g. www.example.local).");
+
+export const accountKindSchema = z.enum(["user", "server"]);
+
+export const createAccountSchema = z
+  .object({
+    kind: accountKindSchema,
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter the account's user ID or server name.")
+      .max(128, "Use at most 128 characters.")
+      .regex(/^[A-Za-z0-9._@-]+$/, "Use letters, digits and . _ @ - only (it becomes part of URLs and certificate subjects)."),
+    displayName: z.string().trim().max(200).optional().transform((v) => v || undefined),
+    email: z.union([z.literal(""), z.string().trim().toLowerCase().email("Enter a valid e-mail address.")]).optional().transform((v) => v || undefined),
+    hostnames: z.array(hostname).max(100).default([]),
+    uaPassword: z.union([z.literal(""), z.string().min(8, "The UA password needs at least 8 characters.").max(256)]).optional().transform((v) => v || undefined),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind === "server" && a.hostnames.length === 0) {
+      // A server account without a host name could never get a usable server certificate.
+      ctx.addIssue({ code: "custom", path: ["hostnames"], message: "A server account needs at least one host name." });
+    }
+    if (a.kind === "user" && a.hostnames.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["hostnames"], message: "Only server accounts carry host names." });
+    }
+  });
+
+export type CreateAccountInput = z.input<typeof createAccountSchema>;
+
+/** Splits a textarea / comma list of host names. */
+export function splitHostnames(text: string | null | undefined): string[] {
+  return (text ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+}

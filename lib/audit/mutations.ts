@@ -1,0 +1,49 @@
+import type { Tx } from "@/lib/db";
+import { dbProvider, getDb } from "@/lib/db";
+import { eventHash, GENESIS_HASH } from "./chain";
+import type { Actor, AuditEventInput } from "./types";
+
+const SECRET_KEYS = /pass(word)?|secret|token|private|key$|cookie|pkcs12/i;
+
+// Defence in depth: a caller that passes a secret by mistake still never stores it.
+function scrub(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details)) {
+    if (SECRET_KEYS.test(k) && !/^(keyAlgorithm|keyType|keySize|tokenName|tokenId)$/.test(k)) out[k] = "[redacted]";
+    else if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) out[k] = scrub(v as Record<string, unknown>);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === "system" ? `system:${actor.label}` : `${actor.kind}:${actor.label}`;
+}
+
+/** Appends one event to the chain inside the caller's transaction. */
+export async function recordEvent(tx: Tx, input: AuditEventInput, now: Date = new Date()): Promise<void> {
+  if (dbProvider() === "postgresql") {
+    // Serialize chain appends across connections and instances.
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(727001)");
+  }
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const fields = {
+    seq: (last?.seq ?? 0) + 1,
+    at: now,
+    actor: actorLabel(input.actor),
+    action: input.action,
+    targetType: input.target?.type ?? null,
+    targetId: input.target?.id ?? null,
+    ip: input.actor.ip ?? null,
+    userAgent: input.actor.userAgent?.slice(0, 512) ?? null,
+    outcome: input.outcome ?? "SUCCESS",
+    details: JSON.stringify(scrub(input.details ?? {})),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: eventHash(prevHash, fields) } });
+}
+
+/** An event that changes nothing else (a failed sign-in, a download): its own transaction. */
+export async function recordStandaloneEvent(input: AuditEventInput, now: Date = new Date()): Promise<void> {
+  await getDb().$transaction((tx) => recordEvent(tx, input, now));
+}

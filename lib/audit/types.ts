@@ -1,0 +1,42 @@
+// Audit actions are typed: one name per kind of event, written as domain.verb.
+export const AUDIT_ACTIONS = [
+  "auth.signin",
+  "auth.signout",
+  "setup.complete",
+  "admin.create",
+  "apitoken.create",
+  "apitoken.revoke",
+  "account.create",
+  "account.update",
+  "ca.create",
+  "certificate.issue",
+  "certificate.download",
+  "certificate.revoke",
+  "crl.publish",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditTargetType = "account" | "certificate" | "ca" | "admin" | "apitoken" | "crl";
+
+/** Who did it: an administrator, an API token, the scheduler, or nobody signed in. */
+export interface Actor {
+  kind: "admin" | "api" | "system" | "anonymous";
+  id?: string;
+  label: string; // e-mail, token name, "scheduler", "cli"
+  role?: "ADMIN" | "OPERATOR" | "AUDITOR";
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface AuditEventInput {
+  actor: Actor;
+  action: AuditAction;
+  target?: { type: AuditTargetType; id: string };
+  outcome?: "SUCCESS" | "FAILURE";
+  /** Never secrets: no passwords, keys, tokens or cookies. */
+  details?: Record<string, unknown>;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: "system", label: "system" };
+export const CLI_ACTOR: Actor = { kind: "system", label: "cli" };

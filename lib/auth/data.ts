@@ -1,0 +1,28 @@
+import { getDb } from "@/lib/db";
+import { hashApiToken } from "./mutations";
+
+export function findAdminByEmail(email: string) {
+  return getDb().admin.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
+
+export function findAdminById(id: string) {
+  return getDb().admin.findUnique({ where: { id } });
+}
+
+/** A live (not revoked) token matching the presented secret, or null. */
+export async function findLiveApiToken(secret: string) {
+  const token = await getDb().apiToken.findUnique({ where: { tokenHash: hashApiToken(secret) } });
+  return token && !token.revokedAt ? token : null;
+}
+
+export function touchApiToken(id: string, now: Date) {
+  return getDb().apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+}
+
+export function listApiTokens() {
+  return getDb().apiToken.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, role: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
+}
+
+export function countAdmins() {
+  return getDb().admin.count();
+}

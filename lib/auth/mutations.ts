@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { InkanError } from "@/lib/errors";
+import { recordEvent, type Actor } from "@/lib/audit";
+import { hashPassword } from "./passwords";
+import type { Role } from "./types";
+
+export function hashApiToken(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+export async function createAdmin(
+  input: { email: string; name?: string; role: Role; password: string },
+  actor: Actor,
+): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.admin.findUnique({ where: { email: input.email } });
+    if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${input.email} already exists.`);
+    const admin = await tx.admin.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+    });
+    await recordEvent(tx, {
+      actor,
+      action: "admin.create",
+      target: { type: "admin", id: admin.email },
+      details: { role: input.role },
+    });
+    return { id: admin.id };
+  });
+}
+
+/** Creates a bearer token; the secret is returned once and only its hash is stored. */
+export async function createApiToken(
+  input: { name: string; role: Role; adminId?: string; secret?: string },
+  actor: Actor,
+): Promise<{ id: string; secret: string }> {
+  const secret = input.secret ?? `inkan_${randomBytes(24).toString("base64url")}`;
+  return getDb().$transaction(async (tx) => {
+    const token = await tx.apiToken.create({
+      data: { name: input.name, role: input.role, adminId: input.adminId, tokenHash: hashApiToken(secret) },
+    });
+    await recordEvent(tx, {
+      actor,
+      action: "apitoken.create",
+      target: { type: "apitoken", id: token.id },
+      details: { tokenName: input.name, role: input.role },
+    });
+    return { id: token.id, secret };
+  });
+}
+
+export async function revokeApiToken(id: string, actor: Actor, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const token = await tx.apiToken.findUnique({ where: { id } });
+    if (!token) throw new InkanError("NOT_FOUND", "No such API token.");
+    if (token.revokedAt) return;
+    await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
+    await recordEvent(tx, { actor, action: "apitoken.revoke", target: { type: "apitoken", id }, details: { tokenName: token.name } });
+  });
+}

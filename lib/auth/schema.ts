@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ROLES } from "./types";
+
+export const passwordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters.")
+  .max(256, "Use at most 256 characters.");
+
+export const createAdminSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address."),
+  name: z.string().trim().max(200).optional(),
+  role: z.enum(ROLES),
+  password: passwordSchema,
+});
+
+export const createApiTokenSchema = z.object({
+  name: z.string().trim().min(1, "Name the token.").max(100),
+  role: z.enum(ROLES),
+});
+
+export const setupSchema = z.object({
+  token: z.string().trim().min(1, "Enter the setup token printed on the server console."),
+  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address."),
+  password: passwordSchema,
+});

@@ -1,0 +1,14 @@
+export { createAuthority, type CreateAuthorityInput } from "./authorities";
+export { issueFromCsr, issueWithServerKey, previewCsr } from "./issue";
+export { revokeCertificate } from "./revoke";
+export { publishCrl, refreshDueCrls } from "./crl";
+export { downloadCertificate, exportPkcs12, type DeliveredFile, type CertificateFormat } from "./delivery";
+export {
+  DEFAULT_CA_SLUG, listAuthorities, findAuthorityCertificate, getCertificate, listCertificatesForAccount,
+  countCertificatesByStatus, currentCrl, crlUrlFor,
+} from "./data";
+export { keyAlgorithmSchema, revocationReasonSchema, serialSchema, pkcs12PasswordSchema, pkcs12EncryptionSchema, REVOCATION_REASONS, MAX_CSR_BYTES } from "./schema";
+export { parseSubject } from "./subject";
+export type { AuthorityView, CertificateView, CrlView, CertificateStatus } from "./types";
+export { distributionFile, type DistributionFile } from "./distribution";
+export { certificateJson } from "./api";

@@ -1,0 +1,65 @@
+import { InkanError, toProblem } from "@/lib/errors";
+
+// Route-handler plumbing shared by /api/v1 and /crl: JSON bodies with a size cap,
+// RFC 9457 problem+json for every error, and file responses.
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export function problemResponse(err: unknown): Response {
+  const problem = toProblem(err);
+  if (problem.status >= 500) console.error("[inkan] route handler failed:", err instanceof Error ? err.stack : err);
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { "content-type": "application/problem+json" } });
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+}
+
+/** Wraps a handler so any thrown error becomes problem+json. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return problemResponse(err);
+    }
+  };
+}
+
+/** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with clear messages. */
+export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) throw new InkanError("VALIDATION", "Send the request body as JSON with Content-Type: application/json.");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new InkanError("VALIDATION", "The request body is not valid JSON.");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new InkanError("VALIDATION", "The request body must be a JSON object.");
+  return body as Record<string, unknown>;
+}
+
+export function fileResponse(file: { filename: string; contentType: string; body: Buffer }, extra: Record<string, string> = {}): Response {
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "content-length": String(file.body.length),
+      "cache-control": "no-store",
+      ...extra,
+    },
+  });
+}
+
+/** Cookie-authenticated writes must come from our own pages (defence against CSRF beyond SameSite). */
+export function assertSameOrigin(request: Request): void {
+  if (request.headers.get("authorization")) return;
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw new InkanError("FORBIDDEN", "Cross-site request refused.");
+}

@@ -1,0 +1,1 @@
+export { MESSAGES, LOCALES, type Locale, type Messages } from "./messages";

@@ -1,0 +1,83 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { InkanError, isInkanError } from "@/lib/errors";
+import { CLI_ACTOR, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
+import { createAdmin, createApiToken, countAdmins } from "@/lib/auth";
+import { setupSchema } from "@/lib/auth/schema";
+import { createAuthority, DEFAULT_CA_SLUG } from "@/lib/ca";
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+export interface BootstrapReport {
+  createdCa: boolean;
+  createdAdmin: boolean;
+  setupToken?: string;
+}
+
+async function ignoreConflict(work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (err) {
+    // Another instance starting at the same moment did it first.
+    if (isInkanError(err) && err.code === "CONFLICT") return false;
+    throw err;
+  }
+}
+
+/**
+ * First start: the default CA ia1, the first administrator (from env, or a one-time setup
+ * token for /setup), and the bootstrap API token. Later starts find everything and change nothing.
+ */
+export async function bootstrap(now = new Date()): Promise<BootstrapReport> {
+  const config = getConfig();
+  const db = getDb();
+  const report: BootstrapReport = { createdCa: false, createdAdmin: false };
+  if (!(await db.certificateAuthority.findUnique({ where: { slug: DEFAULT_CA_SLUG }, select: { id: true } }))) {
+    report.createdCa = await ignoreConflict(() =>
+      createAuthority({
+        slug: DEFAULT_CA_SLUG,
+        subject: config.caSubject,
+        keyAlgorithm: config.caKeyAlgorithm,
+        validityDays: config.caValidityDays,
+        crlValidityHours: config.crlValidityHours,
+      }, SYSTEM_ACTOR, now),
+    );
+  }
+  if ((await countAdmins()) === 0) {
+    if (config.adminEmail && config.adminPassword) {
+      report.createdAdmin = await ignoreConflict(() =>
+        createAdmin({ email: config.adminEmail!.toLowerCase(), role: "ADMIN", password: config.adminPassword!, name: "Administrator" }, SYSTEM_ACTOR),
+      );
+    } else {
+      const token = randomBytes(18).toString("base64url");
+      await db.setupState.upsert({ where: { id: 1 }, create: { id: 1, setupTokenHash: sha256(token) }, update: { setupTokenHash: sha256(token) } });
+      report.setupToken = token;
+    }
+  }
+  if (config.bootstrapApiToken) {
+    const exists = await db.apiToken.findUnique({ where: { tokenHash: sha256(config.bootstrapApiToken) }, select: { id: true } });
+    if (!exists) await ignoreConflict(() => createApiToken({ name: "bootstrap", role: "ADMIN", secret: config.bootstrapApiToken }, SYSTEM_ACTOR));
+  }
+  return report;
+}
+
+export async function setupRequired(): Promise<boolean> {
+  return (await countAdmins()) === 0;
+}
+
+/** /setup: the one-time token printed on the console creates the first administrator. */
+export async function completeSetup(input: { token: string; email: string; password: string }, actor: Actor = CLI_ACTOR): Promise<void> {
+  const parsed = setupSchema.safeParse(input);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!(await setupRequired())) throw new InkanError("CONFLICT", "Setup is already complete. Sign in at /ra/login.");
+  const state = await getDb().setupState.findUnique({ where: { id: 1 } });
+  const expected = Buffer.from(state?.setupTokenHash ?? "", "hex");
+  const given = Buffer.from(sha256(parsed.data.token), "hex");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw new InkanError("FORBIDDEN", "The setup token is not the one printed on the server console at start. Copy it again (restart to print a new one).");
+  }
+  await createAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" }, actor);
+  await getDb().setupState.update({ where: { id: 1 }, data: { setupTokenHash: null, completedAt: new Date() } });
+}

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium (no browser download), against a production build started the way
+// `npm start` does, on a fresh data directory so every run begins with first start.
+const PORT = Number(process.env.E2E_PORT ?? 3199);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export const E2E_ADMIN = { email: "admin@e2e.inkan.test", password: "e2e-admin-password-0123" };
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
+  use: { baseURL, acceptDownloads: true, trace: "retain-on-failure" },
+  projects: [{ name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } }],
+  webServer: {
+    command: "rm -rf .tmp/e2e-data && node --import tsx scripts/start.ts",
+    url: `${baseURL}/crl/ia1.pem`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      INKAN_DATA_DIR: ".tmp/e2e-data",
+      DATABASE_URL: "file:.tmp/e2e-data/inkan.db",
+      INKAN_PUBLIC_URL: baseURL,
+      NEXTAUTH_URL: baseURL,
+      INKAN_ADMIN_EMAIL: E2E_ADMIN.email,
+      INKAN_ADMIN_PASSWORD: E2E_ADMIN.password,
+      INKAN_CA_KEY_ALGORITHM: "RSA-2048",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
