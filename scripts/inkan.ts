@@ -8,11 +8,13 @@ import { CLI_ACTOR, verifyAuditChain } from "@/lib/audit";
 import { createAccount } from "@/lib/accounts";
 import { certificateJson, getCertificate, issueFromCsr, publishCrl, revokeCertificate, revocationReasonSchema, serialSchema, DEFAULT_CA_SLUG } from "@/lib/ca";
 import { InkanError, isInkanError, toProblem } from "@/lib/errors";
+import { bootstrap } from "@/lib/setup";
 import type { RevocationReason } from "@/lib/pki";
 
 const USAGE = `Usage: npm run inkan -- <command> [options] [--json]
 
 Commands:
+  init                                                      apply migrations, create the default CA and first administrator
   account create --kind user|server --name <id> [--email <addr>] [--display-name <name>] [--hostname <fqdn>]...
   issue --account <name> --csr <file> [--ca <slug>]        issue from a CSR (PEM or DER); prints the certificate
   revoke --serial <hex> --reason <reason> [--ca <slug>]    revoke and republish the CRL
@@ -54,6 +56,15 @@ async function run(argv: string[]): Promise<number> {
   await migrateDatabase(config.databaseUrl);
 
   switch (command) {
+    case "init": {
+      const report = await bootstrap();
+      print(out, { ...report }, [
+        report.createdCa ? "created the default CA ia1" : "the default CA ia1 exists",
+        report.createdAdmin ? "created the first administrator" : "",
+        report.setupToken ? `setup token for /setup: ${report.setupToken}` : "",
+      ].filter(Boolean).join("\n"));
+      return 0;
+    }
     case "account create": {
       const kind = need(values.kind, "kind");
       if (kind !== "user" && kind !== "server") throw new InkanError("VALIDATION", "--kind is user or server.");
