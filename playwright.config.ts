@@ -10,6 +10,8 @@ const launchOptions = {
 };
 
 export const E2E_ADMIN = { email: "admin@e2e.inkan.test", password: "e2e-admin-password-0123" };
+// An ADMIN API token accepted from first start (INKAN_BOOTSTRAP_API_TOKEN) for the REST API specs.
+export const E2E_API_TOKEN = "e2e-bootstrap-api-token-0123456789abcdef";
 
 export default defineConfig({
   testDir: "e2e",
@@ -18,7 +20,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
-  use: { baseURL, acceptDownloads: true, trace: "retain-on-failure" },
+  // English UI unless a test switches the language (the app picks it from Accept-Language).
+  use: { baseURL, locale: "en-US", acceptDownloads: true, trace: "retain-on-failure" },
   projects: [{ name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } }],
   webServer: {
     command: "rm -rf .tmp/e2e-data && node --import tsx scripts/start.ts",
@@ -34,6 +37,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       INKAN_ADMIN_EMAIL: E2E_ADMIN.email,
       INKAN_ADMIN_PASSWORD: E2E_ADMIN.password,
+      INKAN_BOOTSTRAP_API_TOKEN: E2E_API_TOKEN,
       INKAN_CA_KEY_ALGORITHM: "RSA-2048",
       NEXT_TELEMETRY_DISABLED: "1",
     },

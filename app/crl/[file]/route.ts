@@ -4,6 +4,15 @@ import { handle } from "@/lib/http";
 // Public by design: relying parties (IIS, Apache, nginx, ALB) fetch these without credentials.
 export const dynamic = "force-dynamic";
 
+/** RFC 9110 §13.1.2: If-None-Match is "*" or a list of entity tags, compared weakly. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
+  });
+}
+
 export const GET = handle(async (request: Request, { params }: { params: Promise<{ file: string }> }) => {
   const file = await distributionFile((await params).file);
   if (!file) return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain" } });
@@ -13,7 +22,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
     "cache-control": `public, max-age=${file.maxAgeSeconds}`,
     ...(file.lastModified ? { "last-modified": file.lastModified.toUTCString() } : {}),
   };
-  if (request.headers.get("if-none-match") === file.etag) return new Response(null, { status: 304, headers });
+  if (matchesEtag(request.headers.get("if-none-match"), file.etag)) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(file.body), { headers: { ...headers, "content-length": String(file.body.length) } });
 });
 

@@ -1,11 +1,12 @@
 import { createAccount, type CreateAccountInput } from "@/lib/accounts";
 import { requireActor } from "@/lib/auth/guard";
 import { STAFF } from "@/lib/auth";
-import { handle, json, readJson } from "@/lib/http";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
   const actor = await requireActor(STAFF);
   // createAccount validates with the domain's zod schema and reports every bad field.
   const account = await createAccount((await readJson(request)) as CreateAccountInput, actor);

@@ -3,7 +3,7 @@ import { certificateJson, getCertificate, issueFromCsr, issueWithServerKey, keyA
 import { requireActor } from "@/lib/auth/guard";
 import { STAFF } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
-import { handle, json, readJson } from "@/lib/http";
+import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import type { KeyAlgorithm } from "@/lib/pki";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,7 @@ const body = z.union([
 ]);
 
 export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
   const actor = await requireActor(STAFF);
   const parsed = body.safeParse(await readJson(request));
   if (!parsed.success) {
