@@ -1,4 +1,4 @@
-import { buildCrl, type RevocationReason } from "@/lib/pki";
+import { buildCrl, type CrlEntryInput, type RevocationReason } from "@/lib/pki";
 import { getDb, toBytes } from "@/lib/db";
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
 import { caSigner } from "./key-custody";
@@ -18,7 +18,8 @@ async function* revokedEntries(caId: string) {
       take: PAGE,
     });
     for (const r of rows) {
-      yield { serial: Buffer.from(r.serial.length % 2 ? `0${r.serial}` : r.serial, "hex"), revokedAt: r.revokedAt ?? new Date(0), reason: (r.revocationReason ?? undefined) as RevocationReason | undefined };
+      // Hex strings, not Buffers: a million entries stay light in memory.
+      yield { serial: r.serial, revokedAt: r.revokedAt ?? new Date(0), reason: (r.revocationReason ?? undefined) as RevocationReason | undefined };
     }
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1].serial;
@@ -37,7 +38,7 @@ export async function publishCrl(slug: string, actor: Actor = SYSTEM_ACTOR, now 
     data: { crlNumber: { increment: 1 } },
     select: { crlNumber: true },
   });
-  const entries: Array<{ serial: Buffer; revokedAt: Date; reason?: RevocationReason }> = [];
+  const entries: CrlEntryInput[] = [];
   for await (const e of revokedEntries(ca.id)) entries.push(e);
   const thisUpdate = now;
   const nextUpdate = new Date(now.getTime() + ca.crlValidityHours * 3_600_000);
