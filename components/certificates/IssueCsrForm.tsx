@@ -56,7 +56,7 @@ export function IssueCsrForm({ account, t }: { account: string; t: Messages["acc
         <label htmlFor="csr-file">{t.csrFile}</label>
         <input id="csr-file" type="file" name="csr" accept=".csr,.pem,.der,.req,.txt" required onChange={() => setPreview(undefined)} />
       </div>
-      <label className="row field"><input type="checkbox" name="confirm" /> {t.confirmCsr}</label>
+      <label className="row" style={{ marginBottom: 12 }}><input type="checkbox" name="confirm" /> {t.confirmCsr}</label>
       {preview ? (
         <div className="panel" data-testid="csr-preview">
           <dl className="info">
