@@ -35,7 +35,22 @@ function need(value: string | undefined, flag: string): string {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine(argv);
+  return runCommand(values, positionals);
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseOptions(argv);
+  } catch (err) {
+    // node:util parseArgs reports unknown or malformed options as a TypeError with a code.
+    if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) throw new InkanError("VALIDATION", `${(err as Error).message}\n\n${USAGE}`);
+    throw err;
+  }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -45,6 +60,9 @@ async function run(argv: string[]): Promise<number> {
       serial: { type: "string" }, reason: { type: "string" }, ca: { type: "string" }, help: { type: "boolean", short: "h" },
     },
   });
+}
+
+async function runCommand(values: ReturnType<typeof parseOptions>["values"], positionals: string[]): Promise<number> {
   const out = { json: Boolean(values.json) };
   const command = positionals.join(" ");
   if (values.help || !command) {

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, isUniqueViolation } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth";
@@ -16,26 +16,31 @@ export async function createAccount(input: CreateAccountInput, actor: Actor): Pr
   }
   const a = parsed.data;
   const uaPasswordHash = a.uaPassword ? await hashPassword(a.uaPassword) : null;
-  return getDb().$transaction(async (tx) => {
-    if (await tx.account.findUnique({ where: { name: a.name }, select: { id: true } })) {
-      throw new InkanError("CONFLICT", `An account named "${a.name}" already exists. Choose another user ID or open the existing account.`);
-    }
-    const row = await tx.account.create({
-      data: {
-        kind: a.kind === "server" ? "SERVER" : "USER",
-        name: a.name,
-        displayName: a.displayName,
-        email: a.email,
-        hostnames: JSON.stringify([...new Set(a.hostnames)]),
-        uaPasswordHash,
-      },
+  const conflict = () => new InkanError("CONFLICT", `An account named "${a.name}" already exists. Choose another user ID or open the existing account.`);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      if (await tx.account.findUnique({ where: { name: a.name }, select: { id: true } })) throw conflict();
+      const row = await tx.account.create({
+        data: {
+          kind: a.kind === "server" ? "SERVER" : "USER",
+          name: a.name,
+          displayName: a.displayName,
+          email: a.email,
+          hostnames: JSON.stringify([...new Set(a.hostnames)]),
+          uaPasswordHash,
+        },
+      });
+      await recordEvent(tx, {
+        actor,
+        action: "account.create",
+        target: { type: "account", id: row.name },
+        details: { kind: row.kind, email: row.email, hostnames: a.hostnames },
+      });
+      return toAccountView(row);
     });
-    await recordEvent(tx, {
-      actor,
-      action: "account.create",
-      target: { type: "account", id: row.name },
-      details: { kind: row.kind, email: row.email, hostnames: a.hostnames },
-    });
-    return toAccountView(row);
-  });
+  } catch (err) {
+    // Two simultaneous creations: the unique index decides, and the loser hears the same as a late one.
+    if (isUniqueViolation(err)) throw conflict();
+    throw err;
+  }
 }

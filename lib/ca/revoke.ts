@@ -4,6 +4,7 @@ import { InkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { findCertificate, getCertificate } from "./data";
 import { publishCrl } from "./crl";
+import { REVOCATION_REASONS } from "./schema";
 import type { CertificateView } from "./types";
 
 /**
@@ -16,6 +17,9 @@ export async function revokeCertificate(
   actor: Actor,
   now = new Date(),
 ): Promise<CertificateView> {
+  if (!REVOCATION_REASONS.includes(input.reason)) {
+    throw new InkanError("VALIDATION", `"${input.reason}" is not a revocation reason for a full CRL (removeFromCRL belongs to delta CRLs). Use one of ${REVOCATION_REASONS.join(", ")}.`);
+  }
   const cert = await findCertificate(input.serial, input.ca);
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.certificate.updateMany({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { KEY_ALGORITHMS, REVOCATION_REASON_CODES } from "@/lib/pki";
 
-export const REVOCATION_REASONS = Object.keys(REVOCATION_REASON_CODES);
+// removeFromCRL only has meaning in delta CRLs (RFC 5280 §5.3.1), which Inkan does not issue.
+export const REVOCATION_REASONS = Object.keys(REVOCATION_REASON_CODES).filter((r) => r !== "removeFromCRL");
 
 export const keyAlgorithmSchema = z.enum(KEY_ALGORITHMS as unknown as [string, ...string[]], {
   message: `Choose one of ${KEY_ALGORITHMS.join(", ")}.`,
