@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { loadAuthorities } from "@/lib/ca/loaders";
 import { pageData } from "@/lib/http/page";
 import { getMessages } from "@/lib/i18n/locale";
@@ -30,6 +31,8 @@ export default async function AuthoritiesPage() {
               <a href={`/crl/${ca.slug}_crl.pem`}>{ca.slug}_crl.pem</a>
               <a href={`/crl/${ca.slug}_crl.der`}>{ca.slug}_crl.der</a>
             </dd>
+            <dt>{t.mtls.recipes}</dt>
+            <dd><Link href={`/ra/authorities/${ca.slug}/recipes`} data-testid={`recipes-${ca.slug}`}>nginx · Apache · IIS · AWS ALB</Link></dd>
           </dl>
           {admin?.role === "ADMIN" && <PublishCrlButton slug={ca.slug} label={t.authorities.publish} done={t.authorities.published} />}
         </section>
