@@ -22,7 +22,11 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
   // English UI unless a test switches the language (the app picks it from Accept-Language).
   use: { baseURL, locale: "en-US", acceptDownloads: true, trace: "retain-on-failure" },
-  projects: [{ name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } }],
+  projects: [
+    { name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } },
+    // The UA portal as an iPhone sees it (e2e/ua.spec.ts only).
+    { name: "iphone-chromium", testMatch: /ua\.spec\.ts$/, use: { ...devices["iPhone 14"], browserName: "chromium", launchOptions } },
+  ],
   webServer: {
     command: "rm -rf .tmp/e2e-data && node --import tsx scripts/start.ts",
     url: `${baseURL}/crl/ia1.pem`,

@@ -14,10 +14,12 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
         <Link href="/ra/accounts">{t.nav.accounts}</Link>
         <Link href="/ra/accounts/new">{t.nav.newAccount}</Link>
         <Link href="/ra/authorities">{t.nav.authorities}</Link>
+        <Link href="/ra/tools/mtls">{t.mtls.nav}</Link>
         {props.admin.role === "ADMIN" && <Link href="/ra/tokens">{t.nav.tokens}</Link>}
+        {props.admin.role === "ADMIN" && <Link href="/ra/enrollment">{props.locale === "ja" ? "申込局 (UA)" : "User agents (UA)"}</Link>}
       </nav>
       <div>
-        <div className="topbar main" style={{ maxWidth: "none" }}>
+        <div className="topbar">
           <span data-testid="signed-in-as">{props.admin.email} ({props.admin.role})</span>
           <LocaleSwitch locale={props.locale} label={t.app.language} />
           <SignOutButton label={t.app.signOut} />

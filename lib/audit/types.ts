@@ -13,6 +13,14 @@ export const AUDIT_ACTIONS = [
   "certificate.download",
   "certificate.revoke",
   "crl.publish",
+  "ua.create",
+  "ua.update",
+  "ua.signin",
+  "ua.signout",
+  "ua.lock",
+  "delivery.deliver",
+  "delivery.refuse",
+  "delivery.reset",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,3 +12,5 @@ export { parseSubject } from "./subject";
 export type { AuthorityView, CertificateView, CrlView, CertificateStatus } from "./types";
 export { distributionFile, type DistributionFile } from "./distribution";
 export { certificateJson } from "./api";
+export { loadAuthority } from "./data";
+export { caSigner, openLeafKey } from "./key-custody";

@@ -37,3 +37,9 @@ export { parseCrl, verifyCrlSignature, type CrlEntryInfo, type CrlInfo } from ".
 export { PEM_LABEL, fromPem, fromPemAll, toPem, type PemBlock } from "./pem";
 export { buildPkcs12, type Pkcs12Encryption, type Pkcs12Params } from "./pkcs12";
 export { readPkcs12, type Pkcs12Contents } from "./pkcs12-read";
+export { signCms, type CmsSignParams } from "./cms";
+export { buildMobileconfig, type MobileconfigParams } from "./mobileconfig";
+export {
+  ALB_MTLS_HEADER, normalizeSerialHex, parseAlbClientCertHeaders, parseAlbValidity, parseDnString, parseUrlEncodedCertificates, sameDistinguishedName,
+  type AlbClientCertificate, type DnStringAttribute, type HeaderSource,
+} from "./alb-headers";

@@ -6,6 +6,7 @@ import { CLI_ACTOR, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
 import { createAdmin, createApiToken, countAdmins } from "@/lib/auth";
 import { setupSchema } from "@/lib/auth/schema";
 import { createAuthority, DEFAULT_CA_SLUG } from "@/lib/ca";
+import { ensureDefaultUa } from "@/lib/enrollment";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -45,6 +46,11 @@ export async function bootstrap(now = new Date()): Promise<BootstrapReport> {
       }, SYSTEM_ACTOR, now),
     );
   }
+  // The UA "default" bound to ia1, so /default/ua works out of the box.
+  // (Not in the report: its shape is relied on by the CLI's JSON output.)
+  if (await db.certificateAuthority.findUnique({ where: { slug: DEFAULT_CA_SLUG }, select: { id: true } })) {
+    await ensureDefaultUa(DEFAULT_CA_SLUG, SYSTEM_ACTOR, now);
+  }
   if ((await countAdmins()) === 0) {
     if (config.adminEmail && config.adminPassword) {
       report.createdAdmin = await ignoreConflict(() =>
@@ -78,6 +84,15 @@ export async function completeSetup(input: { token: string; email: string; passw
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new InkanError("FORBIDDEN", "The setup token is not the one printed on the server console at start. Copy it again (restart to print a new one).");
   }
-  await createAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" }, actor);
-  await getDb().setupState.update({ where: { id: 1 }, data: { setupTokenHash: null, completedAt: new Date() } });
+  // The token is spent by one conditional update, so two simultaneous submissions make one administrator.
+  const tokenHash = state!.setupTokenHash!;
+  const { count } = await getDb().setupState.updateMany({ where: { id: 1, setupTokenHash: tokenHash }, data: { setupTokenHash: null, completedAt: new Date() } });
+  if (count === 0) throw new InkanError("CONFLICT", "This setup token was just used. Sign in at /ra/login.");
+  try {
+    await createAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" }, actor);
+  } catch (err) {
+    // Nothing was created: give the token back so the operator can correct the form and retry.
+    await getDb().setupState.update({ where: { id: 1 }, data: { setupTokenHash: tokenHash, completedAt: null } });
+    throw err;
+  }
 }

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { loadPortal } from "@/lib/enrollment/portal";
+import { fill } from "@/lib/enrollment/messages";
+import { formatDateTime } from "@/components/ui/format";
+import { Alert } from "@/components/ui/Alert";
+import { UaSignInForm } from "@/components/enrollment/UaSignInForm";
+import { UaSignOutButton } from "@/components/enrollment/UaSignOutButton";
+import { DeliverButton } from "@/components/enrollment/DeliverButton";
+
+export const dynamic = "force-dynamic";
+
+export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ layout?: string }> }) {
+  const { ua: uaName } = await props.params;
+  const { layout } = await props.searchParams;
+  const { t: all, ua, user } = await loadPortal(uaName, layout);
+  const t = all.portal;
+  if (!ua) {
+    return <main className="center panel" id="main"><h1>{t.title}</h1><Alert kind="error" testId="ua-unknown">{t.unknownUa}</Alert></main>;
+  }
+  if (!user) {
+    return (
+      <main className="center panel" id="main">
+        <h1>{t.signInTitle}</h1>
+        <UaSignInForm ua={ua.name} t={t} />
+      </main>
+    );
+  }
+  const steps = { windows: t.windowsSteps, iphone: t.iphoneSteps, android: t.androidSteps, mac: t.macSteps }[user.platform];
+  return (
+    <main className="main" id="main" data-platform={user.platform}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <h1>{t.title}</h1>
+        <UaSignOutButton ua={ua.name} label={t.signOut} />
+      </div>
+      <p data-testid="ua-user">{fill(t.welcome, { user: user.name })}</p>
+      <p>
+        {user.platform === "iphone"
+          ? <Link href={`/${ua.name}/ua?layout=desktop`}>{t.layoutDesktop}</Link>
+          : <Link href={`/${ua.name}/ua?layout=iphone`}>{t.layoutIphone}</Link>}
+      </p>
+      <section className="panel">
+        <h2>{t.certificates}</h2>
+        {!user.platformAllowed && <Alert kind="info">{t.notAllowed}</Alert>}
+        {user.certificates.length === 0 ? <p className="empty">{t.none}</p> : (
+          <table className="data">
+            <thead><tr><th>{t.serial}</th><th>{t.expiry}</th><th></th></tr></thead>
+            <tbody>
+              {user.certificates.map((c) => (
+                <tr key={c.serial} data-testid={`ua-cert-${c.serial}`}>
+                  <td className="mono">{c.serial}</td>
+                  <td>{formatDateTime(c.notAfter)}</td>
+                  <td>
+                    {c.availability === "available" && user.platformAllowed && (
+                      <>
+                        <DeliverButton ua={ua.name} serial={c.serial} platform={user.platform} t={t} />
+                        {c.windowEndsAt && <small>{fill(t.windowOpenUntil, { time: formatDateTime(c.windowEndsAt) })}</small>}
+                      </>
+                    )}
+                    {c.availability === "window-expired" && <span className="badge muted" data-testid="ua-downloaded">{t.downloaded}</span>}
+                    {c.availability === "already-imported" && <span className="badge muted" data-testid="ua-imported">{user.platform === "iphone" ? t.downloaded : t.alreadyImported}</span>}
+                    {c.availability === "no-key" && <span className="badge muted">{t.noKey}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel">
+        <p>{steps}</p>
+        {user.platform === "windows" && <p>{ua.certificateStore === "MACHINE" ? t.storeMachine : t.storeUser}</p>}
+        {user.rootThumbprint && (
+          <p>{t.rootThumbprint}: <code className="mono" data-testid="ua-root-thumbprint">{user.rootThumbprint}</code><br /><small>{t.rootThumbprintHelp}</small></p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { clientIp } from "@/lib/auth/options";
+import { getConfig } from "@/lib/config";
+import { InkanError } from "@/lib/errors";
+import { assertSameOrigin, fileResponse, problemResponse } from "@/lib/http";
+import { deliverCertificate } from "./deliver";
+import { findUa } from "./data";
+import { platformFor } from "./policy";
+import { openUaSession, UA_SESSION_COOKIE, uaCookiePath } from "./session";
+import { uaUserActor } from "./sign-in";
+import { PLATFORMS, type Platform } from "./types";
+
+function readCookie(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return v.join("=");
+  }
+  return undefined;
+}
+
+function clearSessionCookie(ua: string): string {
+  const secure = getConfig().publicUrl.startsWith("https:") ? "; Secure" : "";
+  return `${UA_SESSION_COOKIE}=; Path=${uaCookiePath(ua)}; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/**
+ * POST /<ua>/ua/deliver/<serial>: the file for the signed-in user, or a refusal. A page's
+ * fetch() gets problem+json; a plain form post (iOS Safari) is sent back to the page.
+ */
+export async function handleDeliveryRequest(request: Request, uaName: string, serial: string, now = new Date()): Promise<Response> {
+  const wantsHtml = (request.headers.get("accept") ?? "").includes("text/html");
+  const back = () => new Response(null, { status: 303, headers: { location: `${uaCookiePath(uaName)}` } });
+  try {
+    assertSameOrigin(request);
+    const ua = await findUa(uaName);
+    if (!ua) throw new InkanError("NOT_FOUND", `No UA named "${uaName}".`);
+    const session = openUaSession(ua.name, readCookie(request, UA_SESSION_COOKIE), now);
+    if (!session) throw new InkanError("UNAUTHENTICATED", "Sign in to the UA first.");
+    const requested = new URL(request.url).searchParams.get("platform");
+    const platform: Platform = (PLATFORMS as readonly string[]).includes(requested ?? "") ? (requested as Platform) : platformFor(request.headers.get("user-agent"), ua);
+    const actor = uaUserActor(ua.name, session.accountName, {
+      ip: clientIp(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip")),
+      userAgent: request.headers.get("user-agent") ?? undefined,
+    });
+    const outcome = await deliverCertificate({ ua: ua.name, accountId: session.accountId, serial, platform, loginPassword: session.loginPassword }, actor, now);
+    if (!outcome.ok) {
+      if (wantsHtml) return back();
+      throw new InkanError("CONFLICT", `The certificate cannot be delivered: ${outcome.reason}.`, { reason: outcome.reason });
+    }
+    const extra: Record<string, string> = {};
+    if (outcome.oneTimePassword) extra["x-inkan-pkcs12-password"] = outcome.oneTimePassword;
+    if (outcome.signOut) {
+      extra["set-cookie"] = clearSessionCookie(ua.name);
+      extra["x-inkan-signed-out"] = "1";
+    }
+    return fileResponse(outcome.file, extra);
+  } catch (err) {
+    if (wantsHtml && err instanceof InkanError && err.code === "UNAUTHENTICATED") return back();
+    return problemResponse(err);
+  }
+}

@@ -1,0 +1,86 @@
+// Text of the UA portal and the RA's UA settings, in English and Japanese (the seed's Gléas
+// vocabulary). Both languages define every key: checked by the type and messages.test.ts.
+export const en = {
+  portal: {
+    title: "Certificate enrollment", signInTitle: "Sign in", userId: "User ID", password: "Password", signIn: "Sign in", signOut: "Sign out",
+    unknownUa: "There is no enrollment site at this address. Check the URL with your administrator.",
+    invalid: "The user ID or password is wrong.", disabled: "This account is disabled. Ask your administrator.",
+    locked: "Too many failed attempts. Sign-in is locked until {time}.", error: "Sign-in failed. Try again.",
+    welcome: "Signed in as {user}", certificates: "Your certificates", none: "You have no certificate to import. Ask your administrator to issue one.",
+    serial: "Serial", expiry: "Expiry", importCertificate: "Import certificate", download: "Download", downloaded: "Downloaded",
+    alreadyImported: "Imported. This certificate cannot be imported again.", noKey: "This certificate's key is not held by the server; it cannot be delivered here.",
+    notAllowed: "This site does not offer certificates for this device.", windowExpired: "Downloaded. The download period has ended.",
+    windowOpenUntil: "You can download again until {time}.",
+    oneTimePassword: "Password for the certificate file (shown only once; write it down now):", protectedWithLogin: "The file is protected with your login password.",
+    signedOut: "The certificate was delivered and you have been signed out. It cannot be imported again.", sessionExpired: "Your session has ended. Sign in again.",
+    rootThumbprint: "Root certificate thumbprint (SHA-1)", rootThumbprintHelp: "If Windows warns that it will install a root certificate, compare this thumbprint with the one shown before you click Yes.",
+    windowsSteps: "Windows: open the downloaded .p12 file. In the Certificate Import Wizard choose the store below, click Next, type the password, keep \"Automatically select the certificate store\", and finish.",
+    storeUser: "Store location: Current User", storeMachine: "Store location: Local Machine (needs an administrator)",
+    iphoneSteps: "iPhone / iPad: tap Download and allow it. Open Settings > General > VPN & Device Management, tap the downloaded profile and Install. Confirm the root certificate with Install, finish, then come back and sign out.",
+    androidSteps: "Android: open the downloaded .p12 file (or Settings > Security > Encryption & credentials > Install a certificate > VPN & app user certificate), type the password and name the certificate.",
+    macSteps: "Mac: open the downloaded .p12 file; Keychain Access asks for the password and adds the certificate to the login keychain. Trust the root certificate if asked.",
+    layoutIphone: "iPhone layout", layoutDesktop: "Desktop layout",
+  },
+  settings: {
+    title: "User agents (UA)", intro: "Each UA is an enrollment site at /<name>/ua, bound to one CA.", create: "Create UA", save: "Save", saved: "Saved.",
+    name: "Name (URL: /<name>/ua)", ca: "Certificate authority", open: "Open the site", none: "No UA yet.",
+    basic: "Basic settings", importToStore: "Import to the certificate store", store: "Certificate store", storeUser: "User store", storeMachine: "Machine store",
+    importOnce: "Use import-once", downloadAllowed: "Allow download", downloadWindow: "Download period (minutes, 0 = unlimited)",
+    selfEnroll: "Issue a certificate on the user's first visit (self-enrollment)", encryption: "PKCS#12 encryption", legacy: "Compatible (3DES / SHA-1 MAC)", aes256: "AES-256",
+    lockThreshold: "Failed sign-ins before lock", lockMinutes: "Lock time (minutes)",
+    iphone: "iPhone / iPad settings", iphoneUa: "Use the iPhone / iPad UA", iphoneLayout: "Use the iPhone layout", protect: "Protect the certificate with the login password",
+    profile: "iPhone configuration profile", profileName: "Name (shown on the device)", profileIdentifier: "Identifier (e.g. com.example.profile)",
+    profileOrganization: "Organisation of the profile", profileDescription: "Description",
+    android: "Android settings", androidDownload: "Allow Android downloads", mac: "Mac settings", macDownload: "Allow Mac downloads",
+    deliveries: "Deliveries", user: "User", serial: "Serial", first: "First delivery", windowEnds: "Window ends", locked: "Locked", count: "Count",
+    reset: "Reset delivery lock", resetConfirm: "Let this user download the certificate again?", resetDone: "Delivery lock reset.", noDeliveries: "No deliveries yet.",
+  },
+};
+
+export type EnrollmentMessages = typeof en;
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const ja: Shape<EnrollmentMessages> = {
+  portal: {
+    title: "証明書の申込", signInTitle: "ログイン", userId: "ユーザID", password: "パスワード", signIn: "ログイン", signOut: "ログアウト",
+    unknownUa: "このアドレスに申込局はありません。URL を管理者に確認してください。",
+    invalid: "ユーザID またはパスワードが違います。", disabled: "このアカウントは無効です。管理者に連絡してください。",
+    locked: "失敗が続いたため {time} までログインできません。", error: "ログインに失敗しました。もう一度お試しください。",
+    welcome: "{user} でログイン中", certificates: "あなたの証明書", none: "インポートできる証明書がありません。管理者に発行を依頼してください。",
+    serial: "シリアル", expiry: "有効期限", importCertificate: "証明書のインポート", download: "ダウンロード", downloaded: "ダウンロード済み",
+    alreadyImported: "インポート済みです。この証明書は再度インポートできません。", noKey: "この証明書の秘密鍵はサーバにないため、ここからは配布できません。",
+    notAllowed: "この申込局はこの端末への配布を許可していません。", windowExpired: "ダウンロード済み。ダウンロード可能時間を過ぎました。",
+    windowOpenUntil: "{time} まで再ダウンロードできます。",
+    oneTimePassword: "証明書ファイルのパスワード (一度だけ表示されます。今控えてください):", protectedWithLogin: "ファイルはログインパスワードで保護されています。",
+    signedOut: "証明書を配布し、ログアウトしました。再度インポートすることはできません。", sessionExpired: "セッションが終了しました。再度ログインしてください。",
+    rootThumbprint: "ルート証明書の拇印 (SHA-1)", rootThumbprintHelp: "ルート証明書のインポート警告が出た場合は、表示された拇印とこの値が一致することを確認してから[はい]をクリックしてください。",
+    windowsSteps: "Windows: ダウンロードした .p12 ファイルを開きます。証明書のインポートウィザードで下記のストアを選び[次へ]、パスワードを入力し、[証明書の種類に基づいて、自動的に証明書ストアを選択する]のまま完了します。",
+    storeUser: "保存場所: 現在のユーザー", storeMachine: "保存場所: ローカル コンピューター (管理者権限が必要)",
+    iphoneSteps: "iPhone / iPad: [ダウンロード]をタップして許可します。設定アプリの[一般] > [VPNとデバイス管理]でダウンロード済みのプロファイルを開き[インストール]します。ルート証明書の確認でも[インストール]をタップし、完了したら Safari に戻ってログアウトします。",
+    androidSteps: "Android: ダウンロードした .p12 ファイルを開くか、[設定] > [セキュリティ] > [暗号化と認証情報] > [証明書のインストール] > [VPN とアプリのユーザー証明書]からパスワードを入力してインストールします。",
+    macSteps: "Mac: ダウンロードした .p12 ファイルを開くと、キーチェーンアクセスがパスワードを求め、ログインキーチェーンに証明書を追加します。必要ならルート証明書を信頼します。",
+    layoutIphone: "iPhone 用レイアウト", layoutDesktop: "PC 用レイアウト",
+  },
+  settings: {
+    title: "申込局 (UA)", intro: "申込局は /<名前>/ua の申込サイトで、1 つの認証局に紐付きます。", create: "申込局を作成", save: "保存", saved: "保存しました。",
+    name: "名前 (URL: /<名前>/ua)", ca: "認証局", open: "サイトを開く", none: "申込局はまだありません。",
+    basic: "基本設定", importToStore: "証明書ストアへのインポート", store: "証明書ストアの選択", storeUser: "ユーザストア", storeMachine: "マシンストア",
+    importOnce: "インポートワンスを利用する", downloadAllowed: "ダウンロードを許可", downloadWindow: "ダウンロード可能時間 (分, 0 = 無制限)",
+    selfEnroll: "初回アクセス時に証明書を発行する (セルフ申込)", encryption: "PKCS#12 の暗号化", legacy: "互換 (3DES / SHA-1 MAC)", aes256: "AES-256",
+    lockThreshold: "ロックまでのログイン失敗回数", lockMinutes: "ロック時間 (分)",
+    iphone: "iPhone / iPad の設定", iphoneUa: "iPhone / iPad 用 UA を利用する", iphoneLayout: "iPhone 用レイアウトを使用する", protect: "ログインパスワードで証明書を保護",
+    profile: "iPhone 構成プロファイル基本設定", profileName: "名前 (デバイス上に表示)", profileIdentifier: "識別子 (例: com.example.profile)",
+    profileOrganization: "プロファイルの組織名", profileDescription: "説明",
+    android: "Android の設定", androidDownload: "Android へのダウンロードを許可", mac: "Mac の設定", macDownload: "Mac へのダウンロードを許可",
+    deliveries: "配布状況", user: "ユーザ", serial: "シリアル", first: "初回配布", windowEnds: "期限", locked: "ロック", count: "回数",
+    reset: "配布ロックを解除", resetConfirm: "このユーザが証明書を再度ダウンロードできるようにしますか?", resetDone: "配布ロックを解除しました。", noDeliveries: "配布はまだありません。",
+  },
+};
+
+export const ENROLLMENT_MESSAGES = { en, ja: ja as EnrollmentMessages } as const;
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+}

@@ -1,0 +1,80 @@
+import { getDb, isUniqueViolation } from "@/lib/db";
+import { InkanError } from "@/lib/errors";
+import { recordEvent, type Actor } from "@/lib/audit";
+import { uaSettingsSchema, type UaSettingsInput } from "./schema";
+import { DEFAULT_UA_NAME, type UaSettings } from "./types";
+import { toUaSettings } from "./data";
+
+function parseSettings(input: UaSettingsInput) {
+  const parsed = uaSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
+    throw new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
+  }
+  return parsed.data;
+}
+
+async function caIdOf(slug: string): Promise<string> {
+  const ca = await getDb().certificateAuthority.findUnique({ where: { slug }, select: { id: true } });
+  if (!ca) throw new InkanError("VALIDATION", `No CA named "${slug}".`, { errors: [{ field: "caSlug", message: `No CA named "${slug}".` }] });
+  return ca.id;
+}
+
+/** Creates a UA; the name is its URL segment and must be unique. */
+export async function createUa(input: UaSettingsInput, actor: Actor, now = new Date()): Promise<UaSettings> {
+  const { caSlug, ...data } = parseSettings(input);
+  const caId = await caIdOf(caSlug);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const row = await tx.enrollmentAuthority.create({ data: { ...data, caId }, include: { ca: { select: { slug: true } } } });
+      await recordEvent(tx, { actor, action: "ua.create", details: { ua: row.name, ca: caSlug } }, now);
+      return toUaSettings(row);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", `A UA named "${data.name}" already exists.`, { errors: [{ field: "name", message: "This name is taken." }] });
+    throw err;
+  }
+}
+
+/** Updates a UA's settings (the name stays: it is in users' bookmarks). */
+export async function updateUa(name: string, input: UaSettingsInput, actor: Actor, now = new Date()): Promise<UaSettings> {
+  const { caSlug, ...data } = parseSettings({ ...input, name });
+  const caId = await caIdOf(caSlug);
+  return getDb().$transaction(async (tx) => {
+    const found = await tx.enrollmentAuthority.findUnique({ where: { name }, select: { id: true } });
+    if (!found) throw new InkanError("NOT_FOUND", `No UA named "${name}".`);
+    const row = await tx.enrollmentAuthority.update({ where: { id: found.id }, data: { ...data, caId }, include: { ca: { select: { slug: true } } } });
+    await recordEvent(tx, { actor, action: "ua.update", details: { ua: name, ca: caSlug, importOnce: data.importOnce, downloadWindowMinutes: data.downloadWindowMinutes } }, now);
+    return toUaSettings(row);
+  });
+}
+
+/** First start: the UA "default" bound to the given CA, as Gléas ships one. Idempotent. */
+export async function ensureDefaultUa(caSlug: string, actor: Actor, now = new Date()): Promise<boolean> {
+  if (await getDb().enrollmentAuthority.findUnique({ where: { name: DEFAULT_UA_NAME }, select: { id: true } })) return false;
+  try {
+    await createUa({
+      name: DEFAULT_UA_NAME, caSlug, importToStore: true, certificateStore: "USER", importOnce: false, downloadAllowed: true,
+      downloadWindowMinutes: 0, iphoneUa: true, iphoneLayout: false, protectWithLoginPassword: false,
+      profileName: "Inkan", profileIdentifier: "dev.inkan.profile.default", profileOrganization: "", profileDescription: "",
+      androidDownload: true, macDownload: true, selfEnroll: false, pkcs12Encryption: "legacy", lockThreshold: 5, lockMinutes: 15,
+    }, actor, now);
+    return true;
+  } catch (err) {
+    if (err instanceof InkanError && err.code === "CONFLICT") return false; // another instance won
+    throw err;
+  }
+}
+
+/** RA: clears a delivery's import-once lock and download window so the user may import again. */
+export async function resetDelivery(deliveryId: string, actor: Actor, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const d = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { certificate: { select: { serial: true, privateKeyEncrypted: true } }, ua: { select: { name: true } } } });
+    if (!d) throw new InkanError("NOT_FOUND", "No such delivery.");
+    await tx.delivery.update({ where: { id: d.id }, data: { firstDeliveredAt: null, windowEndsAt: null, lockedAt: null } });
+    await recordEvent(tx, {
+      actor, action: "delivery.reset", target: { type: "certificate", id: d.certificate.serial },
+      details: { ua: d.ua.name, previousCount: d.count, serverKeyKept: d.certificate.privateKeyEncrypted !== null },
+    }, now);
+  });
+}

@@ -1,0 +1,33 @@
+import type { DeliveryRefusal, DeliveryState, Platform, UaSettings } from "./types";
+
+/** The platform a browser's User-Agent names; the iPhone layout setting forces the profile. */
+export function platformFor(userAgent: string | null | undefined, ua: Pick<UaSettings, "iphoneUa" | "iphoneLayout">): Platform {
+  const s = userAgent ?? "";
+  const ios = /\b(iPhone|iPad|iPod)\b/.test(s);
+  if (ua.iphoneUa && (ios || ua.iphoneLayout)) return "iphone";
+  if (/Android/i.test(s)) return "android";
+  if (/Macintosh|Mac OS X/.test(s) && !ios) return "mac";
+  return "windows";
+}
+
+/** Whether the UA offers a delivery to this platform at all. */
+export function platformAllowed(ua: UaSettings, platform: Platform): boolean {
+  switch (platform) {
+    case "windows": return ua.importToStore;
+    case "iphone": return ua.iphoneUa && ua.downloadAllowed;
+    case "android": return ua.androidDownload;
+    case "mac": return ua.macDownload;
+  }
+}
+
+/**
+ * What the page shows for a delivery. The server decides again with one conditional update
+ * (lib/enrollment/deliver.ts); this is only for rendering the button or "Downloaded".
+ */
+export function deliveryAvailability(ua: Pick<UaSettings, "importOnce" | "downloadWindowMinutes">, d: DeliveryState | null, now: Date): "available" | DeliveryRefusal {
+  if (!d) return "available";
+  if (d.lockedAt) return "already-imported";
+  if (ua.importOnce && d.firstDeliveredAt) return "already-imported";
+  if (ua.downloadWindowMinutes > 0 && d.windowEndsAt && d.windowEndsAt.getTime() <= now.getTime()) return "window-expired";
+  return "available";
+}
