@@ -24,8 +24,6 @@ export default defineConfig({
   use: { baseURL, locale: "en-US", acceptDownloads: true, trace: "retain-on-failure" },
   projects: [
     { name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } },
-    // The UA portal as an iPhone sees it (e2e/ua.spec.ts only).
-    { name: "iphone-chromium", testMatch: /ua\.spec\.ts$/, use: { ...devices["iPhone 14"], browserName: "chromium", launchOptions } },
   ],
   webServer: {
     command: "rm -rf .tmp/e2e-data && node --import tsx scripts/start.ts",

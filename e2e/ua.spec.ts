@@ -10,7 +10,6 @@ import { UaPortalPage } from "./pages/ua-portal";
 import { UaSettingsPage } from "./pages/ua-settings";
 
 const PASSWORD = "ua-e2e-password-1";
-const IPHONE_PROJECT = "iphone-chromium";
 
 async function userWithCertificate(api: APIRequestContext, name: string): Promise<string> {
   expect((await api.post("/api/v1/accounts", { data: { kind: "user", name, email: `${name}@example.test`, uaPassword: PASSWORD } })).status()).toBe(201);
@@ -20,7 +19,6 @@ async function userWithCertificate(api: APIRequestContext, name: string): Promis
 }
 
 test.describe("desktop user", () => {
-  test.beforeEach(({}, info) => test.skip(info.project.name === IPHONE_PROJECT, "desktop flow"));
 
   test("the default UA exists out of the box and names unknown UAs clearly", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, baseURL, locale: "en-US" });
@@ -85,9 +83,8 @@ test.describe("desktop user", () => {
   });
 });
 
+// The end user's context emulates an iPhone 14 (user agent, viewport, touch) in Chromium.
 test.describe("iPhone user", () => {
-  test.beforeEach(({}, info) => test.skip(info.project.name !== IPHONE_PROJECT, "needs the iPhone 14 emulation project"));
-
   test("downloads the signed profile once, then sees Downloaded", async ({ browser, storageState, baseURL, api, uniqueName, workDir }) => {
     const ua = uniqueName("ios");
     // The administrator works on a desktop screen; only the end user has the iPhone.
