@@ -1,7 +1,7 @@
 import type { Recipe } from "./types";
-import { colonThumbprint, crlSyncBlocks, distributionBase, fetchCaCommand, serverFiles, shellQuote, syncScriptPath, type CrlSyncParams } from "./crl-sync-recipe";
+import { crlSyncBlocks, distributionBase, serverFiles, syncScriptPath } from "./crl-sync-recipe";
 import { identityBlock } from "./identity-recipe";
-import { serverNameOf, verifyDepthOf, type ServerRecipeInput } from "./nginx-recipe";
+import { serverNameOf, serverSyncParams, trustInstallSteps, verifyDepthOf, type ServerRecipeInput } from "./nginx-recipe";
 
 const SSL_REQUIRE_FIELDS = ["O", "OU", "C"] as const;
 
@@ -45,7 +45,7 @@ export function apacheVirtualHost(input: ServerRecipeInput): string {
     SSLCACertificateFile "${caFile}"
     SSLVerifyDepth ${verifyDepthOf(input)}
     SSLVerifyClient ${options.verifyClient === "optional" ? "optional" : "require"}
-    # The CRL, refreshed by ${syncScriptPath(syncParams(input, dir))}; Apache 2.4 reads it only with SSLCARevocationCheck.
+    # The CRL, refreshed by ${syncScriptPath(serverSyncParams(input, dir, "Apache", "apachectl -k graceful"))}; Apache 2.4 reads it only with SSLCARevocationCheck.
     SSLCARevocationFile "${crlFile}"
     SSLCARevocationCheck chain
 
@@ -67,26 +67,11 @@ ${require
 `;
 }
 
-function syncParams(input: ServerRecipeInput, directory: string): CrlSyncParams {
-  return {
-    authority: input.authority,
-    publicUrl: input.publicUrl,
-    serverLabel: "Apache",
-    directory,
-    reloadCommand: input.options.reloadCommand ?? "apachectl -k graceful",
-    options: input.options,
-  };
-}
-
 export function apacheRecipe(input: ServerRecipeInput): Recipe {
   const dir = input.options.directory ?? "/etc/apache2/inkan";
   const { caFile, crlFile } = serverFiles(input.authority, dir);
-  const sync = syncParams(input, dir);
-  const install = `install -d -m 0755 ${dir}
-${fetchCaCommand(input.authority, input.publicUrl, caFile)}
-openssl x509 -in ${caFile} -noout -fingerprint -sha1
-# must print: SHA1 Fingerprint=${colonThumbprint(input.authority.sha1Thumbprint)}
-curl -fsS -o ${crlFile} ${shellQuote(`${distributionBase(input.publicUrl)}/${input.authority.slug}_crl.pem`)}
+  const sync = serverSyncParams(input, dir, "Apache", "apachectl -k graceful");
+  const install = `${trustInstallSteps(input, dir, caFile, crlFile)}
 a2enmod ssl headers proxy_http
 # Save the server certificate and key as ${input.options.serverCertificateFile ?? `${dir}/server.pem`} and ${input.options.serverKeyFile ?? `${dir}/server.key`},
 # the configuration below as /etc/apache2/sites-available/inkan-${input.authority.slug}.conf and the refresh script as ${syncScriptPath(sync)}, then:

@@ -30,7 +30,7 @@ export function nginxServerBlock(input: ServerRecipeInput): string {
   const optional = options.verifyClient === "optional";
   return `# Inkan: client certificates from CA ${authority.slug} (${authority.subject}).
 # ${caFile}: the CA certificate, from ${distributionBase(input.publicUrl)}/${authority.slug}.pem
-# ${crlFile}: its CRL, refreshed by ${syncScriptPath(syncParams(input, dir))} (cron)
+# ${crlFile}: its CRL, refreshed by ${syncScriptPath(serverSyncParams(input, dir, "nginx", "nginx -s reload"))} (cron)
 # Keep the application reachable only through nginx: it trusts the X-SSL-Client-* headers.
 server {
     listen ${options.listen} ssl;
@@ -64,26 +64,11 @@ ${optional
 `;
 }
 
-function syncParams(input: ServerRecipeInput, directory: string): CrlSyncParams {
-  return {
-    authority: input.authority,
-    publicUrl: input.publicUrl,
-    serverLabel: "nginx",
-    directory,
-    reloadCommand: input.options.reloadCommand ?? "nginx -s reload",
-    options: input.options,
-  };
-}
-
 export function nginxRecipe(input: ServerRecipeInput): Recipe {
   const dir = input.options.directory ?? "/etc/nginx/inkan";
   const { caFile, crlFile } = serverFiles(input.authority, dir);
-  const sync = syncParams(input, dir);
-  const install = `install -d -m 0755 ${dir}
-${fetchCaCommand(input.authority, input.publicUrl, caFile)}
-openssl x509 -in ${caFile} -noout -fingerprint -sha1
-# must print: SHA1 Fingerprint=${colonThumbprint(input.authority.sha1Thumbprint)}
-curl -fsS -o ${crlFile} ${shellQuote(`${distributionBase(input.publicUrl)}/${input.authority.slug}_crl.pem`)}
+  const sync = serverSyncParams(input, dir, "nginx", "nginx -s reload");
+  const install = `${trustInstallSteps(input, dir, caFile, crlFile)}
 # Save the server certificate and key as ${input.options.serverCertificateFile ?? `${dir}/server.pem`} and ${input.options.serverKeyFile ?? `${dir}/server.key`},
 # the configuration below as /etc/nginx/conf.d/inkan-${input.authority.slug}.conf and the refresh script as ${syncScriptPath(sync)}, then:
 chmod 0755 ${syncScriptPath(sync)}
@@ -98,4 +83,18 @@ nginx -t && nginx -s reload
       identityBlock(input.publicUrl, "nginx"),
     ],
   };
+}
+
+/** The CRL refresh parameters of a web server recipe; the reload command can be overridden. */
+export function serverSyncParams(input: ServerRecipeInput, directory: string, serverLabel: string, defaultReload: string): CrlSyncParams {
+  return { authority: input.authority, publicUrl: input.publicUrl, serverLabel, directory, reloadCommand: input.options.reloadCommand ?? defaultReload, options: input.options };
+}
+
+/** First install steps shared by the web server recipes: fetch the CA, compare its thumbprint, fetch the CRL. */
+export function trustInstallSteps(input: ServerRecipeInput, dir: string, caFile: string, crlFile: string): string {
+  return `install -d -m 0755 ${dir}
+${fetchCaCommand(input.authority, input.publicUrl, caFile)}
+openssl x509 -in ${caFile} -noout -fingerprint -sha1
+# must print: SHA1 Fingerprint=${colonThumbprint(input.authority.sha1Thumbprint)}
+curl -fsS -o ${crlFile} ${shellQuote(`${distributionBase(input.publicUrl)}/${input.authority.slug}_crl.pem`)}`;
 }
