@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Parallel checkouts (several developers or agents in one tree) build into their own
+  // directory so their builds and e2e runs do not overwrite each other.
+  distDir: process.env.INKAN_NEXT_DIST_DIR ?? ".next",
   // Native and driver packages stay outside the bundle; Prisma's generated
   // clients load them at run time.
   serverExternalPackages: ["better-sqlite3", "pg", "argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],

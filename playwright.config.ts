@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // `npm start` does, on a fresh data directory so every run begins with first start.
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// A separate data directory per E2E_PORT lets parallel runs in one tree stay apart.
+const DATA_DIR = process.env.E2E_PORT ? `.tmp/e2e-data-${PORT}` : ".tmp/e2e-data";
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -19,22 +21,23 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
-  reporter: [["list"], ["json", { outputFile: ".tmp/playwright.json" }]],
+  outputDir: process.env.E2E_PORT ? `test-results/${PORT}` : "test-results",
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? ".tmp/playwright.json" }]],
   // English UI unless a test switches the language (the app picks it from Accept-Language).
   use: { baseURL, locale: "en-US", acceptDownloads: true, trace: "retain-on-failure" },
   projects: [
     { name: "desktop-chromium", use: { ...devices["Desktop Chrome"], browserName: "chromium", launchOptions } },
   ],
   webServer: {
-    command: "rm -rf .tmp/e2e-data && node --import tsx scripts/start.ts",
+    command: `rm -rf ${DATA_DIR} && node --import tsx scripts/start.ts`,
     url: `${baseURL}/crl/ia1.pem`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      INKAN_DATA_DIR: ".tmp/e2e-data",
-      DATABASE_URL: "file:.tmp/e2e-data/inkan.db",
+      INKAN_DATA_DIR: DATA_DIR,
+      DATABASE_URL: `file:${DATA_DIR}/inkan.db`,
       INKAN_PUBLIC_URL: baseURL,
       NEXTAUTH_URL: baseURL,
       INKAN_ADMIN_EMAIL: E2E_ADMIN.email,
