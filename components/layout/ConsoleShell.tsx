@@ -5,6 +5,10 @@ import { SignOutButton } from "./SignOutButton";
 
 export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: { email: string; role: string }; children: React.ReactNode }) {
   const { t } = props;
+  // Links only hide what a role cannot use; every page and action checks the role itself.
+  const role = props.admin.role;
+  const admin = role === "ADMIN";
+  const staff = admin || role === "OPERATOR";
   return (
     <div className="shell">
       <a className="skip" href="#main">{t.app.skip}</a>
@@ -12,11 +16,19 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
         <div className="brand">{t.app.name}<small>{t.app.ra}</small></div>
         <Link href="/ra">{t.nav.dashboard}</Link>
         <Link href="/ra/accounts">{t.nav.accounts}</Link>
-        <Link href="/ra/accounts/new">{t.nav.newAccount}</Link>
+        {staff && <Link href="/ra/accounts/new">{t.nav.newAccount}</Link>}
+        {staff && <Link href="/ra/accounts/import">{t.nav.importAccounts}</Link>}
+        <Link href="/ra/groups">{t.nav.groups}</Link>
+        <Link href="/ra/templates">{t.nav.templates}</Link>
+        <Link href="/ra/certificates">{t.nav.certificates}</Link>
         <Link href="/ra/authorities">{t.nav.authorities}</Link>
         <Link href="/ra/tools/mtls">{t.mtls.nav}</Link>
-        {props.admin.role === "ADMIN" && <Link href="/ra/tokens">{t.nav.tokens}</Link>}
-        {props.admin.role === "ADMIN" && <Link href="/ra/enrollment">{props.locale === "ja" ? "申込局 (UA)" : "User agents (UA)"}</Link>}
+        {admin && <Link href="/ra/enrollment">{props.locale === "ja" ? "申込局 (UA)" : "User agents (UA)"}</Link>}
+        {admin && <Link href="/ra/deploy">{t.nav.deploy}</Link>}
+        {(admin || role === "AUDITOR") && <Link href="/ra/audit">{t.nav.audit}</Link>}
+        {admin && <Link href="/ra/alerts">{t.nav.alerts}</Link>}
+        {admin && <Link href="/ra/admins">{t.nav.admins}</Link>}
+        {admin && <Link href="/ra/tokens">{t.nav.tokens}</Link>}
       </nav>
       <div>
         <div className="topbar">
