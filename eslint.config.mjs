@@ -6,7 +6,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "generated/", "data/", "next-env.d.ts", "test-results/", "playwright-report/", ".tmp/", "bench/proposals/"] },
+  { ignores: ["node_modules/", ".next/", "generated/", "data/", "next-env.d.ts", "test-results/", "playwright-report/", ".tmp/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // clients load them at run time.
   serverExternalPackages: ["better-sqlite3", "pg", "argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403 when a role may not see a page.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   async headers() {
     return [

@@ -21,7 +21,6 @@ import { csrSuite } from "./suites/csr";
 import { issuanceSuite } from "./suites/issuance";
 import { keygenSuite } from "./suites/keygen";
 import { pkcs12Suite } from "./suites/pkcs12";
-import { proposalsSuite } from "./suites/proposals";
 import { serviceSuite } from "./suites/service";
 
 const SUITES: Record<string, (ctx: BenchContext) => Promise<SuiteResult>> = {
@@ -33,15 +32,9 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<SuiteResult>> = {
   service: serviceSuite,
 };
 
-/** Suites run only when named with --suite. */
-const OPT_IN: Record<string, (ctx: BenchContext) => Promise<SuiteResult>> = {
-  proposals: proposalsSuite,
-};
-
 const HELP = `Usage: npm run bench -- [options]
 
-  --suite LIST     comma-separated suites: ${Object.keys(SUITES).join(", ")} (default: all of these),
-                   and proposals (opt-in: lib/pki vs lib/pki + bench/proposals/lib-pki-perf.patch)
+  --suite LIST     comma-separated suites: ${Object.keys(SUITES).join(", ")} (default: all)
   --sizes LIST     CRL sizes in revoked entries (default 10000,100000,1000000; --quick: 10000,100000)
   --quick          fewer samples and 1 s loops, CRL 10k + 100k: a smoke run of a few minutes
   --seconds N      duration of each rate loop and of \`openssl speed\` (default 3, --quick 1)
@@ -70,7 +63,7 @@ function parseOptions(): BenchOptions {
     process.exit(0);
   }
   const suites = values.suite ? values.suite.split(",").map((s) => s.trim()).filter(Boolean) : Object.keys(SUITES);
-  for (const s of suites) if (!SUITES[s] && !OPT_IN[s]) throw new Error(`Unknown suite "${s}"; choose from ${[...Object.keys(SUITES), ...Object.keys(OPT_IN)].join(", ")}.`);
+  for (const s of suites) if (!SUITES[s]) throw new Error(`Unknown suite "${s}"; choose from ${Object.keys(SUITES).join(", ")}.`);
   const quick = values.quick ?? false;
   const sizes = values.sizes
     ? values.sizes.split(",").map((s) => Number(s.replace(/[_\s]/g, "").replace(/k$/i, "000").replace(/m$/i, "000000")))
@@ -118,7 +111,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       log(`suite ${name}`);
       try {
-        const r = await (SUITES[name] ?? OPT_IN[name])(ctx);
+        const r = await SUITES[name](ctx);
         r.elapsedMs = performance.now() - t0;
         results.push(r);
         process.stdout.write(renderConsole(r) + "\n");

@@ -9,9 +9,10 @@
 // which also keeps app code to the portable subset, e.g. no `mode: "insensitive"`).
 //
 // Transactions: `db.$transaction(async (tx) => { ... })` works on both. Inside it use `tx`
-// only. On SQLite the connection is serialized: a transaction owns it until it ends (see
-// lib/db/adapters.ts), so a query on the global client inside a transaction waits and the
-// transaction times out; on PostgreSQL it would run outside the transaction.
+// only. On SQLite the write connection is serialized: a transaction owns it until it ends
+// (see lib/db/adapters.ts), so a write on the global client inside a transaction waits and the
+// transaction times out; a SELECT on the global client goes to the read connection and does
+// not see the transaction's own changes; on PostgreSQL either would run outside the transaction.
 //
 // Migrations are not applied here: call migrateDatabase() from lib/db/migrate.ts at start
 // (server scripts only; it loads the wasm schema engine).
@@ -60,7 +61,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
     const client = new PgPrismaClient({ ...common, adapter: createPgAdapterFactory(url, options.pool) });
     return client as unknown as Db;
   }
-  return new SqlitePrismaClient({ ...common, adapter: new InkanSqliteAdapterFactory(url) });
+  return new SqlitePrismaClient({ ...common, adapter: new InkanSqliteAdapterFactory(url, { readConnection: true }) });
 }
 
 interface ActiveDb {
@@ -149,4 +150,85 @@ export function isNotFound(error: unknown): error is Prisma.PrismaClientKnownReq
 /** Prisma `Bytes` fields take Uint8Array<ArrayBuffer>; Node Buffers may sit on a shared pool, so copy. */
 export function toBytes(buf: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buf);
+}
+
+/** One caller's result in a grouped write: its value, or the error that refuses it alone. */
+export type GroupOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+interface GroupWaiter<T, R> {
+  item: T;
+  resolve: (value: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit. SQLite has one writer, and every transaction pays a fixed price (Prisma's
+ * interactive-transaction set-up, BEGIN/COMMIT, a WAL sync) whatever it writes. Callers that
+ * arrive while a transaction is being written wait and are written together in the next
+ * one, so under load that price is paid once per batch instead of once per caller, and a
+ * lone caller is written at once, as before.
+ *
+ * `write(tx, items)` returns one outcome per item, in order: an item it refuses (e.g. its
+ * account was disabled meanwhile) fails alone. If the transaction itself fails, nothing of
+ * the batch was written, and each item is retried in a transaction of its own, so one bad
+ * item cannot fail the others; its own error then reaches its caller.
+ */
+export class GroupCommit<T, R> {
+  readonly #write: (tx: Tx, items: T[]) => Promise<GroupOutcome<R>[]>;
+  readonly #maxBatch: number;
+  #queue: GroupWaiter<T, R>[] = [];
+  #writing = false;
+
+  constructor(write: (tx: Tx, items: T[]) => Promise<GroupOutcome<R>[]>, options: { maxBatch?: number } = {}) {
+    this.#write = write;
+    this.#maxBatch = options.maxBatch ?? 64;
+  }
+
+  /** Resolves once `item` is committed (with the others of its batch). */
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.#queue.push({ item, resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queue.length > 0) {
+        // better-sqlite3 is synchronous: a transaction, its commit and WAL sync included, runs
+        // without yielding to the event loop, so callers whose signatures completed meanwhile
+        // are still waiting in libuv's queue. One turn of the loop lets them join this batch.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.#commit(this.#queue.splice(0, this.#maxBatch));
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+
+  async #commit(batch: GroupWaiter<T, R>[]): Promise<void> {
+    let outcomes: GroupOutcome<R>[];
+    try {
+      outcomes = await getDb().$transaction(async (tx) => {
+        const result = await this.#write(tx, batch.map((w) => w.item));
+        if (result.length !== batch.length) throw new Error(`GroupCommit: write returned ${result.length} outcomes for ${batch.length} items`);
+        return result;
+      });
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error);
+      else for (const waiter of batch) await this.#commit([waiter]);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
+  }
+}
+
+/**
+ * A case-insensitive "contains" filter on both providers: SQLite's LIKE already ignores ASCII
+ * case, PostgreSQL's needs Prisma's `mode: "insensitive"` (ILIKE), which the SQLite client's
+ * types do not know.
+ */
+export function containsText(value: string): Prisma.StringFilter {
+  return (dbProvider() === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as Prisma.StringFilter;
 }

@@ -1,5 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { refreshDueCrls } from "@/lib/ca";
+import { refreshDueTargets } from "@/lib/deploy";
+import { runScheduledAlerts } from "@/lib/alerts";
 
 const TICK_MS = 60_000;
 let timer: NodeJS.Timeout | undefined;
@@ -16,7 +18,15 @@ export function startScheduler(): void {
       if (refreshed.length) console.log(`[inkan] scheduler republished CRLs: ${refreshed.join(", ")}`);
     } catch (err) {
       console.error("[inkan] scheduler: CRL refresh failed; will retry next minute:", err instanceof Error ? err.message : err);
+    }
+    try {
+      // After the CRLs: a CRL republished just now reaches the trust stores on a later tick (debounced).
+      const runs = await refreshDueTargets();
+      for (const run of runs) console.log(`[inkan] scheduler deployed ${run.targetName}: ${run.status}${run.errorCode ? ` (${run.errorCode})` : ""}`);
+    } catch (err) {
+      console.error("[inkan] scheduler: deploy refresh failed; will retry next minute:", err instanceof Error ? err.message : err);
     } finally {
+      await runScheduledAlerts(); // expiry warnings and CRL freshness; never throws, runs even when the steps above failed
       running = false;
     }
   };

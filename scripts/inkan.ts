@@ -1,26 +1,40 @@
 // The operations CLI for scripts and cron: `npm run inkan -- <command> [options]`.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { getConfig } from "@/lib/config";
 import { closeDb } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { CLI_ACTOR, verifyAuditChain } from "@/lib/audit";
-import { createAccount } from "@/lib/accounts";
+import { CLI_ACTOR, verifyAuditLog, verifyExportFile } from "@/lib/audit";
+import { createAccount, deleteAccount, importAccounts, setAccountStatus, type DeleteCertificatesChoice } from "@/lib/accounts";
 import { certificateJson, getCertificate, issueFromCsr, publishCrl, revokeCertificate, revocationReasonSchema, serialSchema, DEFAULT_CA_SLUG } from "@/lib/ca";
+import { createAuthority, keyAlgorithmSchema } from "@/lib/ca";
 import { InkanError, isInkanError, toProblem } from "@/lib/errors";
 import { bootstrap } from "@/lib/setup";
-import type { RevocationReason } from "@/lib/pki";
+import { createAdmin, ROLES } from "@/lib/auth";
+import { deployTarget, refreshDueTargets, DEPLOY_SCHEDULE } from "@/lib/deploy";
+import type { KeyAlgorithm, RevocationReason } from "@/lib/pki";
 
 const USAGE = `Usage: npm run inkan -- <command> [options] [--json]
 
 Commands:
   init                                                      apply migrations, create the default CA and first administrator
   account create --kind user|server --name <id> [--email <addr>] [--display-name <name>] [--hostname <fqdn>]...
+  account disable|enable --name <id>                        a disabled account cannot sign in at a UA nor get certificates
+  account delete --name <id> --certificates revoke|keep     revoke its certificates (cessationOfOperation) or keep them valid
+  account import --file <accounts.csv>                      CSV columns user_id,name,email,groups,hostnames (re-runs are safe)
   issue --account <name> --csr <file> [--ca <slug>]        issue from a CSR (PEM or DER); prints the certificate
   revoke --serial <hex> --reason <reason> [--ca <slug>]    revoke and republish the CRL
   crl publish [--ca <slug>]                                 sign and publish a new CRL now
   certificate show --serial <hex> [--ca <slug>]
-  audit verify                                              check the audit log's hash chain
+  audit verify                                              check the audit log's hash chain and its head anchor
+  audit verify --file <export.jsonl>                        verify an exported audit file offline (no database)
+  ca create --slug <name> [--parent <slug>] [--subject <dn>] [--algorithm RSA-3072] [--days 3650] [--crl-hours 168]
+                                                            a root CA, or with --parent an intermediate (pathLen 0)
+  admin create --email <addr> --role ADMIN|OPERATOR|AUDITOR [--display-name <name>]
+                                                            the password is read from INKAN_NEW_ADMIN_PASSWORD
+                                                            (never from the command line, which ps and shell history keep)
+  deploy --target <name> [--dry-run]                        push the CA bundle and current CRL to the target's ALB trust store
+  deploy --due                                              refresh every target that needs it now (the scheduler's pass, for cron/EventBridge)
 `;
 
 type Out = { json: boolean };
@@ -57,9 +71,23 @@ function parseOptions(argv: string[]) {
       json: { type: "boolean", default: false },
       kind: { type: "string" }, name: { type: "string" }, email: { type: "string" }, "display-name": { type: "string" },
       hostname: { type: "string", multiple: true }, account: { type: "string" }, csr: { type: "string" },
+      file: { type: "string" }, certificates: { type: "string" },
       serial: { type: "string" }, reason: { type: "string" }, ca: { type: "string" }, help: { type: "boolean", short: "h" },
+      role: { type: "string" },
+      target: { type: "string" }, "dry-run": { type: "boolean", default: false }, due: { type: "boolean", default: false },
+      slug: { type: "string" }, parent: { type: "string" }, subject: { type: "string" }, algorithm: { type: "string" }, days: { type: "string" }, "crl-hours": { type: "string" },
     },
   });
+}
+
+async function verifyAuditExport(out: Out, file: string): Promise<number> {
+  if (!existsSync(file)) throw new InkanError("VALIDATION", `Cannot read the export file ${file}.`);
+  const r = await verifyExportFile(file);
+  const head = r.chainHead ? `chain head ${r.chainHead.seq} ${r.chainHead.hash}` : "empty log";
+  print(out, { ...r }, r.ok
+    ? `audit export OK: ${r.scope} export of ${r.events} events, ${head}${r.scope === "full" ? " (whole chain verified)" : " (each event's hash verified)"}`
+    : `audit export BROKEN at line ${r.firstBrokenLine}${r.firstBrokenSeq ? ` (event ${r.firstBrokenSeq})` : ""}: ${r.reason}`);
+  return r.ok ? 0 : 1;
 }
 
 async function runCommand(values: ReturnType<typeof parseOptions>["values"], positionals: string[]): Promise<number> {
@@ -69,6 +97,8 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
+  // Offline: an exported audit file is verified without a database or configuration.
+  if (command === "audit verify" && values.file) return verifyAuditExport(out, values.file);
   const config = getConfig();
   process.env.DATABASE_URL = config.databaseUrl;
   await migrateDatabase(config.databaseUrl);
@@ -89,6 +119,28 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       const a = await createAccount({ kind, name: need(values.name, "name"), email: values.email, displayName: values["display-name"], hostnames: values.hostname ?? [] }, CLI_ACTOR);
       print(out, { id: a.id, kind: a.kind.toLowerCase(), name: a.name, email: a.email, hostnames: a.hostnames }, `created ${a.kind.toLowerCase()} account ${a.name}`);
       return 0;
+    }
+    case "account disable":
+    case "account enable": {
+      const a = await setAccountStatus(need(values.name, "name"), command === "account disable" ? "DISABLED" : "ACTIVE", CLI_ACTOR);
+      print(out, { name: a.name, status: a.status }, `account ${a.name} is ${a.status.toLowerCase()}`);
+      return 0;
+    }
+    case "account delete": {
+      const r = await deleteAccount(need(values.name, "name"), need(values.certificates, "certificates") as DeleteCertificatesChoice, CLI_ACTOR);
+      print(out, { ...r }, `deleted account ${r.name}: ${r.revoked.length} certificate(s) revoked, ${r.kept} kept valid`);
+      return 0;
+    }
+    case "account import": {
+      const file = need(values.file, "file");
+      if (!existsSync(file)) throw new InkanError("VALIDATION", `Cannot read the CSV file ${file}.`);
+      const r = await importAccounts(readFileSync(file), CLI_ACTOR, (p) => {
+        if (p.type === "progress" && !out.json) process.stderr.write(`\r${p.done}/${p.total}`);
+      });
+      if (!out.json) process.stderr.write("\n");
+      const errors = r.rows.filter((row) => row.action === "error").map((row) => `line ${row.line} (${row.userId || "no user ID"}): ${row.errors.join(" ")}`);
+      print(out, { ...r }, [`${r.counts.create} created, ${r.counts.update} updated, ${r.counts.unchanged} unchanged, ${r.counts.error} with errors`, ...errors].join("\n"));
+      return r.counts.error > 0 ? 1 : 0;
     }
     case "issue": {
       const file = need(values.csr, "csr");
@@ -125,10 +177,62 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       print(out, json, JSON.stringify(json, null, 2));
       return 0;
     }
+    case "ca create": {
+      const slug = need(values.slug, "slug");
+      const algorithm = keyAlgorithmSchema.safeParse(values.algorithm ?? getConfig().caKeyAlgorithm);
+      if (!algorithm.success) throw new InkanError("VALIDATION", `--algorithm: ${algorithm.error.issues[0].message}`);
+      const ca = await createAuthority({
+        slug,
+        name: values.name,
+        subject: values.subject ?? `CN=Inkan ${values.parent ? "Intermediate" : "Issuing"} CA ${slug},O=Inkan`,
+        keyAlgorithm: algorithm.data as KeyAlgorithm,
+        validityDays: Number(values.days ?? (values.parent ? 1825 : 3650)),
+        crlValidityHours: Number(values["crl-hours"] ?? getConfig().crlValidityHours),
+        parent: values.parent,
+      }, CLI_ACTOR);
+      print(out, { slug: ca.slug, parent: values.parent ?? null }, `created CA ${ca.slug}${values.parent ? ` signed by ${values.parent}` : ""}; CRL at /crl/${ca.slug}_crl.der`);
+      return 0;
+    }
     case "audit verify": {
-      const result = await verifyAuditChain();
+      const result = await verifyAuditLog();
+      // --json adds the head and the anchor: ship `head` off the machine for stronger evidence (docs/AUDIT.md).
       print(out, { ...result }, result.ok ? `audit chain OK (${result.events} events)` : `audit chain BROKEN at event ${result.firstBrokenSeq}: ${result.reason}`);
       return result.ok ? 0 : 1;
+    }
+    case "admin create": {
+      const role = ROLES.find((r) => r === need(values.role, "role").toUpperCase());
+      if (!role) throw new InkanError("VALIDATION", `--role is one of ${ROLES.join(", ")}.`);
+      const password = process.env.INKAN_NEW_ADMIN_PASSWORD;
+      if (!password) throw new InkanError("VALIDATION", "Set INKAN_NEW_ADMIN_PASSWORD to the new administrator's initial password.");
+      const email = need(values.email, "email").trim().toLowerCase();
+      const admin = await createAdmin({ email, name: values["display-name"], role, password }, CLI_ACTOR);
+      print(out, { id: admin.id, email, role }, `created administrator ${email} (${role})`);
+      return 0;
+    }
+    case "deploy": {
+      if (values.due) {
+        // An explicit pass means "now": no debounce wait for a CRL published moments ago.
+        const runs = await refreshDueTargets(new Date(), { actorLabel: "cli", schedule: { ...DEPLOY_SCHEDULE, quietMs: 0 } });
+        print(out, { runs }, runs.length ? runs.map((r) => `${r.targetName}: ${r.status} (${r.trigger})${r.errorCode ? ` ${r.errorCode}: ${r.errorMessage}` : ""}`).join("\n") : "no target needed a refresh");
+        return runs.every((r) => r.status === "SUCCEEDED") ? 0 : 1;
+      }
+      const outcome = await deployTarget(need(values.target, "target"), CLI_ACTOR, { dryRun: values["dry-run"], trigger: "CLI" });
+      if (outcome.kind === "plan") {
+        const p = outcome.plan;
+        print(out, { plan: p }, [
+          `dry run for ${p.targetName} (nothing changed)`,
+          `  trust store: ${p.trustStoreExists ? "exists" : "would be created"}; bundle ${p.bundleChanged ? "differs, would be uploaded" : "up to date"}`,
+          ...p.crls.map((c) => `  ${c.caSlug}: CRL ${c.crlNumber} (${c.entries} entries) ${c.add ? "would be added" : "already there"}`),
+          `  RevocationIds to remove: ${p.revocationIdsToRemove.join(", ") || "none"}`,
+          ...(p.quotaProblem ? [`  refused: ${p.quotaProblem}`] : []),
+        ].join("\n"));
+        return p.quotaProblem ? 1 : 0;
+      }
+      const r = outcome.run;
+      print(out, { run: r }, r.status === "SUCCEEDED"
+        ? `deployed ${r.targetName}: added ${r.revocationIdsAdded.join(", ") || "nothing"}, removed ${r.revocationIdsRemoved.join(", ") || "nothing"} (${r.durationMs} ms)`
+        : `deploy of ${r.targetName} FAILED: ${r.errorCode}: ${r.errorMessage}`);
+      return r.status === "SUCCEEDED" ? 0 : 1;
     }
     default:
       throw new InkanError("VALIDATION", `Unknown command "${command}".\n\n${USAGE}`);

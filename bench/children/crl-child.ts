@@ -21,8 +21,6 @@ export type CrlChildArgs =
       caKeyFile: string;
       caCertFile: string;
       out?: string;
-      /** Another copy of lib/pki (file URL of its index.ts), for the proposals suite. */
-      pkiModule?: string;
     }
   | { mode: "parse"; file: string; reps: number }
   | { mode: "peculiar"; size: number; caKeyFile: string; caCertFile: string };
@@ -54,7 +52,7 @@ function kib(bytes: number): number {
 }
 
 async function build(args: Extract<CrlChildArgs, { mode: "build" }>): Promise<CrlChildResult> {
-  const pki = (args.pkiModule ? await import(args.pkiModule) : { buildCrl, localSigner }) as { buildCrl: typeof buildCrl; localSigner: typeof localSigner };
+  const pki = { buildCrl, localSigner };
   const ca = { ...loadCa(args.caKeyFile, args.caCertFile) };
   ca.signer = pki.localSigner(ca.privateKey);
   const params = (entries: CrlEntryInput[]) => {

@@ -1,8 +1,8 @@
 /**
  * End-to-end issuance through lib/ca on SQLite, in a process of its own: the environment
  * (data dir, database URL, master key, CA algorithm) must be set before lib modules load.
- * Measures issueFromCsr serially and with 4 in flight, and the PKI core on the same kind of
- * CA and profile in the same process for the comparison.
+ * Measures issueFromCsr serially and with 4 and 16 callers in flight, and the PKI core on the
+ * same kind of CA and profile, with the same numbers in flight, in the same process.
  */
 import crypto from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,8 +20,10 @@ export interface ServiceChildArgs {
 export interface ServiceChildResult {
   serial: RateResult;
   concurrent4: RateResult;
+  concurrent16: RateResult;
   core: RateResult;
   core4: RateResult;
+  core16: RateResult;
   parseCsrPerOpMs: number;
   setupMs: number;
   issued: number;
@@ -65,6 +67,7 @@ try {
   const minMs = args.seconds * 1000;
   const serial = await measureRate(issue, { minMs, minOps: 30, warmup: 30 });
   const concurrent4 = await measureRate(issue, { minMs, minOps: 30, warmup: 8, concurrency: 4 });
+  const concurrent16 = await measureRate(issue, { minMs, minOps: 60, warmup: 16, concurrency: 16 });
 
   // The PKI core alone, same CA algorithm and same kind of profile, same process.
   const ca = await makeCa("RSA-2048");
@@ -74,6 +77,7 @@ try {
   const coreIssue = () => pki.buildCertificate(profile, { issuer, signer: ca.signer, serial: pki.newSerial() });
   const core = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 50 });
   const core4 = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 10, concurrency: 4 });
+  const core16 = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 16, concurrency: 16 });
   const parseRate = await measureRate(() => pki.parseCsr(csr), { minMs: 500, warmup: 50 });
 
   const issued = await getDb().certificate.count();
@@ -83,8 +87,10 @@ try {
   const result: ServiceChildResult = {
     serial,
     concurrent4,
+    concurrent16,
     core,
     core4,
+    core16,
     parseCsrPerOpMs: parseRate.msPerOp,
     setupMs,
     issued,

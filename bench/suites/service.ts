@@ -19,26 +19,24 @@ export async function serviceSuite(ctx: BenchContext): Promise<SuiteResult> {
   if (!r.auditChainOk) throw new Error("service bench: the audit chain does not verify after the run");
 
   const rows: Row[] = [];
-  const serialShare = r.serial.perSecond / r.core.perSecond;
-  const parShare = r.concurrent4.perSecond / r.core4.perSecond;
-  rows.push({
-    case: "issueFromCsr, serial (RSA-2048 CA)",
-    ours: `${fmtRate(r.serial.perSecond)} (${fmtMs(r.serial.msPerOp)}/cert)`,
-    reference: `core ${fmtRate(r.core.perSecond)} (${fmtMs(r.core.msPerOp)}/cert)`,
-    ratio: `${fmtPct(serialShare)} of core`,
-    target: "≥ 50% of core",
-    verdict: verdict(serialShare >= TARGET_SHARE),
-    data: { perSecond: r.serial.perSecond, corePerSecond: r.core.perSecond, share: serialShare },
-  });
-  rows.push({
-    case: "issueFromCsr, 4 concurrent",
-    ours: `${fmtRate(r.concurrent4.perSecond)} (CPU ${fmtMs(r.concurrent4.cpuMsPerOp)}/cert)`,
-    reference: `core, 4 in flight ${fmtRate(r.core4.perSecond)}`,
-    ratio: `${fmtPct(parShare)} of core`,
-    target: "≥ 50% of core",
-    verdict: verdict(parShare >= TARGET_SHARE),
-    data: { perSecond: r.concurrent4.perSecond, corePerSecond: r.core4.perSecond, share: parShare },
-  });
+  const cases = [
+    { name: "issueFromCsr, serial (1 caller)", ours: r.serial, core: r.core, coreName: "core, serial" },
+    { name: "issueFromCsr, 4 concurrent callers", ours: r.concurrent4, core: r.core4, coreName: "core, 4 in flight" },
+    { name: "issueFromCsr, 16 concurrent callers", ours: r.concurrent16, core: r.core16, coreName: "core, 16 in flight" },
+  ];
+  for (const c of cases) {
+    const share = c.ours.perSecond / c.core.perSecond;
+    const ofSerialCore = c.ours.perSecond / r.core.perSecond;
+    rows.push({
+      case: c.name,
+      ours: `${fmtRate(c.ours.perSecond)} (${fmtMs(c.ours.msPerOp)}/cert wall, CPU ${fmtMs(c.ours.cpuMsPerOp)}/cert)`,
+      reference: `${c.coreName} ${fmtRate(c.core.perSecond)}`,
+      ratio: c.ours === r.serial ? `${fmtPct(share)} of core` : `${fmtPct(share)} of core (${fmtPct(ofSerialCore)} of the serial core rate)`,
+      target: "≥ 50% of core",
+      verdict: verdict(share >= TARGET_SHARE),
+      data: { perSecond: c.ours.perSecond, corePerSecond: c.core.perSecond, share, ofSerialCore },
+    });
+  }
   const serviceOverhead = r.serial.msPerOp - r.core.msPerOp - r.parseCsrPerOpMs;
   return {
     suite: "service",
@@ -47,7 +45,8 @@ export async function serviceSuite(ctx: BenchContext): Promise<SuiteResult> {
     rows,
     notes: [
       "Ours: `issueFromCsr({ account, csr }, CLI_ACTOR)` on a fresh SQLite database (migrateDatabase, bootstrap with an RSA-2048 CA, one server account); each call parses the CSR, loads account and CA, signs, and stores certificate + audit event in one transaction.",
-      "Core: `buildCertificate` for the same kind of profile with an RSA-2048 CA in the same process, sequential and with 4 in flight; the service rows compare like with like.",
+      "Core: `buildCertificate` for the same kind of profile with an RSA-2048 CA in the same process, with the same number of calls in flight as the service row: each row compares like with like (with several in flight, the core signs on both cores through libuv's pool).",
+      "SQLite runs in WAL mode with `synchronous = FULL` (every commit waits for its WAL sync); concurrent callers are written together by group commit (`GroupCommit`, lib/db.ts), one transaction and one sync per batch.",
       `Per certificate (serial): service ${fmtMs(r.serial.msPerOp)} = core signing ${fmtMs(r.core.msPerOp)} + parseCsr ${fmtMs(r.parseCsrPerOpMs)} + database/audit/other ${fmtMs(serviceOverhead)}. ${r.issued} certificates and ${r.auditEvents} audit events written; the audit chain verifies.`,
     ],
     raw: { ...r },

@@ -6,7 +6,7 @@ import { revokeCertificateAction } from "@/lib/ca/actions";
 import { Alert } from "@/components/ui/Alert";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 
-const REASONS = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold", "privilegeWithdrawn", "aACompromise"];
+export const REVOCATION_REASON_CHOICES = ["unspecified", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation", "certificateHold", "privilegeWithdrawn", "aACompromise"];
 
 export function RevokeForm({ serial, t }: { serial: string; t: Messages }) {
   const router = useRouter();
@@ -19,7 +19,7 @@ export function RevokeForm({ serial, t }: { serial: string; t: Messages }) {
       <div className="row">
         <label htmlFor="revoke-reason">{t.certificate.reason}</label>
         <select id="revoke-reason" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="revoke-reason">
-          {REASONS.map((r) => <option key={r} value={r}>{r}</option>)}
+          {REVOCATION_REASON_CHOICES.map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
         <ConfirmButton
           label={t.certificate.revoke}

@@ -32,7 +32,7 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
       </nav>
       <div>
         <div className="topbar">
-          <span data-testid="signed-in-as">{props.admin.email} ({props.admin.role})</span>
+          <Link href="/ra/security" data-testid="signed-in-as" title={props.locale === "ja" ? "セキュリティ（パスワード・二要素認証）" : "Security (password, two-factor sign-in)"}>{props.admin.email} ({props.admin.role})</Link>
           <LocaleSwitch locale={props.locale} label={t.app.language} />
           <SignOutButton label={t.app.signOut} />
         </div>

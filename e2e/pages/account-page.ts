@@ -78,6 +78,45 @@ export class AccountPage {
     return this.csrForm.getByRole("button", { name: "Issue", exact: true }).click();
   }
 
+  /** The account page's operations panel: edit, disable/enable, delete. */
+  operations(): Locator {
+    return this.page.getByTestId("account-operations");
+  }
+
+  async openEdit(): Promise<Locator> {
+    await expect(this.operations().getByRole("heading", { name: "Edit account" })).toBeVisible();
+    const form = this.page.getByTestId("edit-account-form");
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  async editHostnames(hostnames: string): Promise<Locator> {
+    const form = await this.openEdit();
+    await form.getByLabel("Host names").fill(hostnames);
+    await form.getByRole("button", { name: "Save" }).click();
+    return form;
+  }
+
+  async disable() {
+    await this.page.getByTestId("disable-account").click();
+    await expect(this.page.getByRole("dialog")).toContainText("It can no longer sign in at a UA or get new certificates");
+    await this.page.getByTestId("disable-account-confirm").click();
+    await expect(this.page.getByTestId("account-status")).toHaveText("Disabled");
+  }
+
+  async enable() {
+    await this.page.getByTestId("enable-account").click();
+    await expect(this.page.getByTestId("account-status")).toHaveText("Active");
+  }
+
+  /** Opens the delete dialog (which states what happens to the certificates) without confirming. */
+  async openDelete(): Promise<Locator> {
+    await this.page.getByTestId("delete-account").click();
+    const dialog = this.page.getByTestId("delete-account-dialog");
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   confirmCsrIssue() {
     return this.csrPreview.getByRole("button", { name: "Issue with this content" }).click();
   }

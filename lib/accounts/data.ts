@@ -14,37 +14,40 @@ export function toAccountView(row: AccountRow): AccountView {
     hostnames: JSON.parse(row.hostnames) as string[],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
     hasUaPassword: Boolean(row.uaPasswordHash),
   };
 }
 
+/** The account, including a deleted one (its page still lists the certificates it kept). */
 export async function findAccountByName(name: string): Promise<AccountView | null> {
   const row = await getDb().account.findUnique({ where: { name } });
   return row ? toAccountView(row) : null;
 }
 
-export interface AccountPage {
-  items: AccountView[];
-  nextCursor: string | null;
-}
-
-/** Keyset pagination by (createdAt desc, id desc): constant cost at any depth. */
-export async function listAccounts(opts: { query?: string; kind?: AccountKind; cursor?: string; limit?: number } = {}): Promise<AccountPage> {
-  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const q = opts.query?.trim();
-  const rows = await getDb().account.findMany({
-    where: {
-      ...(opts.kind ? { kind: opts.kind } : {}),
-      ...(q ? { OR: [{ name: { contains: q } }, { displayName: { contains: q } }, { email: { contains: q } }, { hostnames: { contains: q } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
-  });
-  const items = rows.slice(0, limit).map(toAccountView);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
-}
-
+/** Accounts that are not deleted. */
 export function countAccounts() {
-  return getDb().account.count();
+  return getDb().account.count({ where: { status: { not: "DELETED" } } });
+}
+
+/** Certificates of an account by state, for the delete dialog ("3 valid certificates will be revoked"). */
+export async function countAccountCertificates(accountId: string, now = new Date()) {
+  const [valid, total] = await Promise.all([
+    getDb().certificate.count({ where: { accountId, status: "ISSUED", notAfter: { gt: now } } }),
+    getDb().certificate.count({ where: { accountId } }),
+  ]);
+  return { valid, total };
+}
+
+/** Group names that exist among `names` (CSV import checks every row's groups in one query). */
+export async function existingGroupNames(names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await getDb().group.findMany({ where: { name: { in: names } }, select: { name: true } });
+  return new Set(rows.map((r) => r.name));
+}
+
+/** Names of all groups, for the list's group filter. */
+export async function listGroupNames(): Promise<string[]> {
+  const rows = await getDb().group.findMany({ select: { name: true }, orderBy: { name: "asc" }, take: 500 });
+  return rows.map((r) => r.name);
 }

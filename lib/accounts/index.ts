@@ -1,4 +1,13 @@
-export { createAccount } from "./mutations";
-export { findAccountByName, listAccounts, countAccounts } from "./data";
-export { createAccountSchema, splitHostnames, type CreateAccountInput } from "./schema";
-export type { AccountView, AccountKind, AccountStatus } from "./types";
+export { createAccount, updateAccount, setAccountStatus } from "./mutations";
+export { deleteAccount, type DeleteAccountResult } from "./delete";
+export { findAccountByName, countAccounts } from "./data";
+export { listAccounts } from "./list";
+export { parseListQuery } from "./list-query";
+export { previewAccountImport, importAccounts, type ImportPlan, type ImportRowPlan, type ImportProgress } from "./import";
+export {
+  createAccountSchema, updateAccountSchema, deleteCertificatesChoiceSchema, splitHostnames,
+  type CreateAccountInput, type UpdateAccountInput, type DeleteCertificatesChoice,
+} from "./schema";
+export { accountJson, patchAccount } from "./api";
+export { parseListQueryStrict } from "./list-query";
+export type { AccountView, AccountKind, AccountStatus, AccountListQuery, AccountListItem, AccountPage, AccountSort } from "./types";

@@ -1,13 +1,18 @@
 import { requireActor } from "@/lib/auth/guard";
 import { EVERYONE } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
-import { listAccounts, findAccountByName, countAccounts } from "./data";
-import type { AccountKind } from "./types";
+import { findAccountByName, countAccounts, countAccountCertificates, listGroupNames } from "./data";
+import { listAccounts } from "./list";
+import { parseListQuery } from "./list-query";
 
-export async function loadAccountList(params: { q?: string; kind?: string; cursor?: string }) {
-  await requireActor(EVERYONE);
-  const kind = params.kind === "USER" || params.kind === "SERVER" ? (params.kind as AccountKind) : undefined;
-  return listAccounts({ query: params.q, kind, cursor: params.cursor, limit: 50 });
+/** The list page: its state comes from the URL; bad parameters are reported and ignored. */
+const writes = (role: string | undefined) => role === "ADMIN" || role === "OPERATOR";
+
+export async function loadAccountList(params: Record<string, string | string[] | undefined>) {
+  const actor = await requireActor(EVERYONE);
+  const { query, problems } = parseListQuery(params);
+  const [page, groups] = await Promise.all([listAccounts({ ...query, limit: query.limit ?? 50 }), listGroupNames()]);
+  return { query, problems, page, groups, canWrite: writes(actor.role) };
 }
 
 export async function loadAccount(name: string) {
@@ -17,7 +22,21 @@ export async function loadAccount(name: string) {
   return account;
 }
 
+/** The account page's header data: the account and its certificate counts (for the delete dialog). */
+export async function loadAccountSummary(name: string) {
+  const actor = await requireActor(EVERYONE);
+  const account = await findAccountByName(name);
+  if (!account) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
+  return { account, certificates: await countAccountCertificates(account.id), canWrite: writes(actor.role) };
+}
+
 export async function loadAccountCount() {
   await requireActor(EVERYONE);
   return countAccounts();
+}
+
+/** The import page is for those who may write. */
+export async function loadImportPage() {
+  const actor = await requireActor(EVERYONE);
+  return { canWrite: writes(actor.role) };
 }

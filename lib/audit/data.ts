@@ -8,24 +8,52 @@ export interface ChainVerification {
   reason?: string;
 }
 
+/** The last event of an intact chain: what an anchor or an export records. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The walk's result with the head reached (null for an empty log or a broken chain). */
+export interface ChainWalk extends ChainVerification {
+  head: ChainHead | null;
+}
+
 /** Walks the whole chain in sequence order, in pages, and names the first broken event. */
-export async function verifyAuditChain(pageSize = 5000): Promise<ChainVerification> {
+export async function walkAuditChain(pageSize = 5000): Promise<ChainWalk> {
   const db = getDb();
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   for (;;) {
     const page = await db.auditEvent.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: pageSize });
-    if (page.length === 0) return { ok: true, events: count };
+    if (page.length === 0) return { ok: true, events: count, head: count ? { seq: expectedSeq - 1, hash: prevHash } : null };
     for (const e of page) {
-      if (e.seq !== expectedSeq) return { ok: false, events: count, firstBrokenSeq: expectedSeq, reason: `event ${expectedSeq} is missing` };
-      if (e.prevHash !== prevHash) return { ok: false, events: count, firstBrokenSeq: e.seq, reason: "previous-hash link does not match" };
-      if (eventHash(prevHash, e) !== e.hash) return { ok: false, events: count, firstBrokenSeq: e.seq, reason: "content does not match its hash" };
+      const broken = (reason: string, seq = e.seq): ChainWalk => ({ ok: false, events: count, firstBrokenSeq: seq, reason, head: null });
+      if (e.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`, expectedSeq);
+      if (e.prevHash !== prevHash) return broken("previous-hash link does not match");
+      if (eventHash(prevHash, e) !== e.hash) return broken("content does not match its hash");
       prevHash = e.hash;
       expectedSeq++;
       count++;
     }
   }
+}
+
+/** The chain check alone (no anchor): see verifyAuditLog in verify.ts for the full check. */
+export async function verifyAuditChain(pageSize = 5000): Promise<ChainVerification> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { head, ...result } = await walkAuditChain(pageSize);
+  return result;
+}
+
+/** The latest event as stored (no verification). */
+export async function latestAuditEvent(): Promise<ChainHead | null> {
+  return getDb().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+}
+
+export async function findAuditHash(seq: number): Promise<string | null> {
+  return (await getDb().auditEvent.findUnique({ where: { seq }, select: { hash: true } }))?.hash ?? null;
 }
 
 export async function listRecentEvents(limit = 20) {

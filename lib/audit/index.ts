@@ -1,4 +1,13 @@
-export { recordEvent, recordStandaloneEvent } from "./mutations";
+export { recordEvent, recordEvents, recordStandaloneEvent, type TimedAuditEvent } from "./mutations";
 export { verifyAuditChain, listRecentEvents, listEventsForTarget } from "./data";
 export type { Actor, AuditAction, AuditEventInput, AuditTargetType } from "./types";
 export { SYSTEM_ACTOR, CLI_ACTOR, AUDIT_ACTIONS } from "./types";
+export { walkAuditChain, latestAuditEvent, type ChainVerification, type ChainHead } from "./data";
+export { verifyAuditLog, type AuditLogVerification } from "./verify";
+export { readAnchor, advanceAnchor, defaultAnchorFile, ANCHOR_FILE_NAME, type AuditAnchor } from "./anchor";
+export {
+  searchAuditEvents, getAuditEvent, parseAuditFilter, filterToQuery, isFiltered, auditWhere, AUDIT_TARGET_TYPES,
+  type AuditFilter, type AuditEventView, type AuditEventDetail, type AuditEventPage, type AuditTargetFilter,
+} from "./search";
+export { exportAuditEvents, type ExportFormat, type AuditExport } from "./export";
+export { verifyExportFile, verifyExportLines, type ExportVerification, type ExportHeader } from "./export-format";

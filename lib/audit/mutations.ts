@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { dbProvider, getDb } from "@/lib/db";
-import { eventHash, GENESIS_HASH } from "./chain";
+import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import type { Actor, AuditEventInput } from "./types";
 
 const SECRET_KEYS = /pass(word)?|secret|token|private|key$|cookie|pkcs12/i;
@@ -20,16 +20,16 @@ export function actorLabel(actor: Actor): string {
   return actor.kind === "system" ? `system:${actor.label}` : `${actor.kind}:${actor.label}`;
 }
 
-/** Appends one event to the chain inside the caller's transaction. */
-export async function recordEvent(tx: Tx, input: AuditEventInput, now: Date = new Date()): Promise<void> {
-  if (dbProvider() === "postgresql") {
-    // Serialize chain appends across connections and instances.
-    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(727001)");
-  }
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const fields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: now,
+/** One event to append, with the time it happened. */
+export interface TimedAuditEvent {
+  input: AuditEventInput;
+  at: Date;
+}
+
+function chainedFields(seq: number, input: AuditEventInput, at: Date): ChainedFields {
+  return {
+    seq,
+    at,
     actor: actorLabel(input.actor),
     action: input.action,
     targetType: input.target?.type ?? null,
@@ -39,8 +39,36 @@ export async function recordEvent(tx: Tx, input: AuditEventInput, now: Date = ne
     outcome: input.outcome ?? "SUCCESS",
     details: JSON.stringify(scrub(input.details ?? {})),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: eventHash(prevHash, fields) } });
+}
+
+/**
+ * Appends events, in order, to the chain inside the caller's transaction: one read of the
+ * chain head and one insert for all of them, each event still with its own seq and link.
+ * (Group commit writes the audit events of a batch of issuances this way.)
+ */
+export async function recordEvents(tx: Tx, events: readonly TimedAuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (dbProvider() === "postgresql") {
+    // Serialize chain appends across connections and instances. On SQLite the transaction
+    // already holds the one write lock (BEGIN IMMEDIATE, lib/db/adapters.ts).
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(727001)");
+  }
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map(({ input, at }) => {
+    const fields = chainedFields(++seq, input, at);
+    const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  if (rows.length === 1) await tx.auditEvent.create({ data: rows[0] });
+  else await tx.auditEvent.createMany({ data: rows });
+}
+
+/** Appends one event to the chain inside the caller's transaction. */
+export async function recordEvent(tx: Tx, input: AuditEventInput, now: Date = new Date()): Promise<void> {
+  await recordEvents(tx, [{ input, at: now }]);
 }
 
 /** An event that changes nothing else (a failed sign-in, a download): its own transaction. */

@@ -4,6 +4,10 @@ export const AUDIT_ACTIONS = [
   "auth.signout",
   "setup.complete",
   "admin.create",
+  "admin.update",
+  "admin.password",
+  "admin.totp",
+  "signin-policy.update",
   "apitoken.create",
   "apitoken.revoke",
   "account.create",
@@ -21,11 +25,34 @@ export const AUDIT_ACTIONS = [
   "delivery.deliver",
   "delivery.refuse",
   "delivery.reset",
+  "ca.revoke",
+  "account.disable",
+  "account.enable",
+  "account.delete",
+  "account.import",
+  "group.create",
+  "group.update",
+  "group.delete",
+  "group.add-member",
+  "group.remove-member",
+  "template.create",
+  "template.update",
+  "template.delete",
+  "alert.send",
+  "alert.test",
+  "alert-settings.update",
+  "deploy.target.create",
+  "deploy.run",
+  "deploy.acm.import",
+  "deploy.acm.export",
+  "audit.export",
+  "audit.verify",
+  "apitoken.use",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTargetType = "account" | "certificate" | "ca" | "admin" | "apitoken" | "crl";
+export type AuditTargetType = "account" | "certificate" | "ca" | "admin" | "apitoken" | "crl" | "group" | "template" | "deploy-target" | "ua";
 
 /** Who did it: an administrator, an API token, the scheduler, or nobody signed in. */
 export interface Actor {

@@ -3,9 +3,11 @@ import { revalidatePath } from "next/cache";
 import { InkanError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireActor } from "./guard";
-import { createApiToken, revokeApiToken } from "./mutations";
-import { createApiTokenSchema } from "./schema";
-import { ADMIN_ONLY } from "./types";
+import { createAdmin, createApiToken, revokeApiToken } from "./mutations";
+import { changeOwnPassword, resetAdminPassword, setSignInPolicy, updateAdmin, type AdminChange } from "./admins";
+import { beginTotpEnrollment, confirmTotpEnrollment, resetTotp } from "./two-factor";
+import { createApiTokenSchema, totpCodeSchema } from "./schema";
+import { ADMIN_ONLY, EVERYONE, ROLES, type Role } from "./types";
 
 export async function createApiTokenAction(_prev: unknown, form: FormData): Promise<ActionResult<{ secret: string; name: string }>> {
   return runAction(async () => {
@@ -23,6 +25,81 @@ export async function revokeApiTokenAction(id: string): Promise<ActionResult<nul
     const actor = await requireActor(ADMIN_ONLY);
     await revokeApiToken(id, actor);
     revalidatePath("/ra/tokens");
+    return null;
+  });
+}
+
+export async function createAdminAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const role = ROLES.find((r) => r === form.get("role")) as Role | undefined;
+    if (!role) throw new InkanError("VALIDATION", `Choose a role: ${ROLES.join(", ")}.`);
+    const email = String(form.get("email") ?? "");
+    await createAdmin({ email, name: String(form.get("name") ?? "") || undefined, role, password: String(form.get("password") ?? "") }, actor);
+    revalidatePath("/ra/admins");
+    return { email: email.trim().toLowerCase() };
+  });
+}
+
+export async function updateAdminAction(adminId: string, change: AdminChange): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await updateAdmin(adminId, change, actor);
+    revalidatePath("/ra/admins");
+    return null;
+  });
+}
+
+export async function resetAdminPasswordAction(adminId: string, password: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await resetAdminPassword(adminId, password, actor);
+    return null;
+  });
+}
+
+export async function resetTotpAction(adminId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await resetTotp(adminId, actor);
+    revalidatePath("/ra/admins");
+    return null;
+  });
+}
+
+export async function setSignInPolicyAction(requireTotp: boolean): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await setSignInPolicy({ requireTotp }, actor);
+    revalidatePath("/ra/admins");
+    return null;
+  });
+}
+
+// The Security page's actions work for every role, and also before a required second
+// factor is set up (that is what the page is for).
+export async function changeOwnPasswordAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(EVERYONE, { duringTwoFactorSetup: true });
+    await changeOwnPassword(actor, { current: String(form.get("current") ?? ""), next: String(form.get("next") ?? "") });
+    return null;
+  });
+}
+
+export async function beginTotpEnrollmentAction(): Promise<ActionResult<{ secret: string; uri: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(EVERYONE, { duringTwoFactorSetup: true });
+    return beginTotpEnrollment(actor);
+  });
+}
+
+export async function confirmTotpEnrollmentAction(_prev: unknown, form: FormData): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(EVERYONE, { duringTwoFactorSetup: true });
+    const code = totpCodeSchema.safeParse(form.get("code") ?? "");
+    if (!code.success) throw new InkanError("VALIDATION", code.error.issues[0].message);
+    await confirmTotpEnrollment(actor, code.data);
+    revalidatePath("/ra/security");
     return null;
   });
 }

@@ -26,3 +26,23 @@ export function listApiTokens() {
 export function countAdmins() {
   return getDb().admin.count();
 }
+
+export interface AdminView {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  status: string;
+  createdAt: Date;
+  totpEnabled: boolean;
+  totpRequired: boolean;
+}
+
+/** Every administrator (a console has a handful, so no paging), ADMINs first. */
+export async function listAdmins(): Promise<AdminView[]> {
+  const rows = await getDb().admin.findMany({ orderBy: [{ role: "asc" }, { email: "asc" }] });
+  return rows.map((a) => ({
+    id: a.id, email: a.email, name: a.name, role: a.role, status: a.status, createdAt: a.createdAt,
+    totpEnabled: a.totpEnabledAt !== null, totpRequired: a.totpRequired,
+  }));
+}

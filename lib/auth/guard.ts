@@ -1,9 +1,10 @@
 import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { InkanError } from "@/lib/errors";
-import type { Actor } from "@/lib/audit";
+import { recordStandaloneEvent, type Actor } from "@/lib/audit";
 import { findAdminById, findLiveApiToken, touchApiToken } from "./data";
 import { clientIp, getAuthOptions } from "./options";
+import { twoFactorState } from "./two-factor";
 import type { Role } from "./types";
 
 /**
@@ -11,7 +12,7 @@ import type { Role } from "./types";
  * (middleware is never trusted alone). A Bearer API token wins over a session cookie.
  * Returns the actor for the audit event or throws UNAUTHENTICATED / FORBIDDEN.
  */
-export async function requireActor(roles: readonly Role[]): Promise<Actor> {
+export async function requireActor(roles: readonly Role[], opts: { duringTwoFactorSetup?: boolean } = {}): Promise<Actor> {
   const h = await headers();
   const meta = { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined };
   const authorization = h.get("authorization");
@@ -22,8 +23,11 @@ export async function requireActor(roles: readonly Role[]): Promise<Actor> {
     if (!roles.includes(token.role as Role)) {
       throw new InkanError("FORBIDDEN", `This API token's role (${token.role}) may not do this.`);
     }
+    const actor: Actor = { kind: "api", id: token.id, label: token.name, role: token.role as Role, ...meta };
     await touchApiToken(token.id, new Date());
-    return { kind: "api", id: token.id, label: token.name, role: token.role as Role, ...meta };
+    // Every use of a token is on the record (issue 6), including reads that change nothing.
+    await recordStandaloneEvent({ actor, action: "apitoken.use", target: { type: "apitoken", id: token.id } });
+    return actor;
   }
   const session = (await getServerSession(getAuthOptions())) as { adminId?: string } | null;
   // The role is read from the database on every call so a demotion takes effect at once.
@@ -32,12 +36,24 @@ export async function requireActor(roles: readonly Role[]): Promise<Actor> {
   if (!roles.includes(admin.role as Role)) {
     throw new InkanError("FORBIDDEN", `Your role (${admin.role}) may not do this. Ask an administrator.`);
   }
+  // An administrator who must use two-factor sign-in but has not set it up may only set it up.
+  if (!opts.duringTwoFactorSetup) {
+    const twoFactor = await twoFactorState(admin);
+    if (twoFactor.required && !twoFactor.enrolled) {
+      throw new InkanError("FORBIDDEN", "Set up two-factor sign-in first, on the Security page (/ra/security).");
+    }
+  }
   return { kind: "admin", id: admin.id, label: admin.email, role: admin.role as Role, ...meta };
 }
 
-/** For pages: the signed-in administrator or null (no throw), for layouts that redirect. */
-export async function currentAdmin(): Promise<{ id: string; email: string; role: Role } | null> {
+/**
+ * For pages: the signed-in administrator or null (no throw), for layouts that redirect.
+ * `twoFactorSetupPending` sends them to /ra/security before anything else.
+ */
+export async function currentAdmin(): Promise<{ id: string; email: string; role: Role; twoFactorSetupPending: boolean } | null> {
   const session = (await getServerSession(getAuthOptions())) as { adminId?: string } | null;
   const admin = session?.adminId ? await findAdminById(session.adminId) : null;
-  return admin && admin.status === "ACTIVE" ? { id: admin.id, email: admin.email, role: admin.role as Role } : null;
+  if (!admin || admin.status !== "ACTIVE") return null;
+  const twoFactor = await twoFactorState(admin);
+  return { id: admin.id, email: admin.email, role: admin.role as Role, twoFactorSetupPending: twoFactor.required && !twoFactor.enrolled };
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { hashPassword } from "./passwords";
+import { createAdminSchema } from "./schema";
 import type { Role } from "./types";
 
 export function hashApiToken(secret: string): string {
@@ -13,18 +14,19 @@ export async function createAdmin(
   input: { email: string; name?: string; role: Role; password: string },
   actor: Actor,
 ): Promise<{ id: string }> {
-  const passwordHash = await hashPassword(input.password);
+  const parsed = createAdminSchema.safeParse(input);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  const { email, name, role, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
   return getDb().$transaction(async (tx) => {
-    const existing = await tx.admin.findUnique({ where: { email: input.email } });
-    if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${input.email} already exists.`);
-    const admin = await tx.admin.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash },
-    });
+    const existing = await tx.admin.findUnique({ where: { email } });
+    if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${email} already exists.`);
+    const admin = await tx.admin.create({ data: { email, name: name || null, role, passwordHash } });
     await recordEvent(tx, {
       actor,
       action: "admin.create",
       target: { type: "admin", id: admin.email },
-      details: { role: input.role },
+      details: { role },
     });
     return { id: admin.id };
   });

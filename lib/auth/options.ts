@@ -25,12 +25,13 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Inkan",
-        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" }, totp: { label: "Authenticator code", type: "text" } },
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
           const result = await signInAdmin(credentials.email, credentials.password, {
             ip: clientIp(headerValue(req?.headers, "x-forwarded-for"), headerValue(req?.headers, "x-real-ip")),
             userAgent: headerValue(req?.headers, "user-agent"),
+            totp: credentials.totp,
           });
           if (!result.ok) throw new Error(result.reason);
           return { id: result.admin.id, email: result.admin.email, name: result.admin.name, role: result.admin.role };

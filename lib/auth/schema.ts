@@ -23,3 +23,17 @@ export const setupSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid e-mail address."),
   password: passwordSchema,
 });
+
+export const updateAdminSchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(["ACTIVE", "DISABLED"]).optional(),
+  totpRequired: z.boolean().optional(),
+});
+
+export const changePasswordSchema = z.object({
+  current: z.string().min(1, "Type your current password."),
+  next: passwordSchema,
+});
+
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "Type the 6-digit code your authenticator app shows.");

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { recordStandaloneEvent } from "@/lib/audit";
 import { findAdminByEmail } from "./data";
 import { verifyPassword } from "./passwords";
+import { acceptTotpCode } from "./two-factor";
 import type { Role } from "./types";
 
 export const SIGNIN_FAILURE_LIMIT = 10;
@@ -14,17 +15,26 @@ export interface SignedInAdmin {
   role: Role;
 }
 
-export type SignInResult = { ok: true; admin: SignedInAdmin } | { ok: false; reason: "invalid" | "locked" | "disabled" };
+export type SignInFailure = "invalid" | "locked" | "disabled" | "totp-required" | "totp-invalid";
+export type SignInResult = { ok: true; admin: SignedInAdmin } | { ok: false; reason: SignInFailure };
 
-/** Checks an administrator's credentials; every attempt, good or bad, is audited. */
+/**
+ * Checks an administrator's credentials, and the authenticator code (`attempt.totp`) when
+ * the administrator has two-factor sign-in. Every attempt, good or bad, is audited; wrong
+ * codes count towards the lock like wrong passwords, so codes cannot be guessed either.
+ */
 export async function signInAdmin(
   emailInput: string,
   password: string,
-  meta: { ip?: string; userAgent?: string },
+  attempt: { ip?: string; userAgent?: string; totp?: string },
   now = new Date(),
 ): Promise<SignInResult> {
-  const email = emailInput.trim().toLowerCase();
-  const actor = { kind: "anonymous" as const, label: email || "(empty)", ...meta };
+  const typed = emailInput.trim().toLowerCase();
+  // People sometimes type their password into the e-mail field: what is not shaped like an
+  // address is never written to the audit log (no administrator can have it as e-mail anyway).
+  const email = /^[^\s@]+@[^\s@]+$/.test(typed) ? typed : "(not an e-mail address)";
+  const { totp, ...meta } = attempt;
+  const actor = { kind: "anonymous" as const, label: typed ? email : "(empty)", ...meta };
   const recentFailures = await getDb().auditEvent.count({
     where: { action: "auth.signin", outcome: "FAILURE", targetId: email, at: { gte: new Date(now.getTime() - SIGNIN_FAILURE_WINDOW_MS) } },
   });
@@ -38,6 +48,13 @@ export async function signInAdmin(
     const reason = admin && valid ? "disabled" : "invalid";
     await recordStandaloneEvent({ actor, action: "auth.signin", outcome: "FAILURE", target: { type: "admin", id: email }, details: { reason } }, now);
     return { ok: false, reason };
+  }
+  if (admin.totpEnabledAt) {
+    const reason = !totp?.trim() ? "totp-required" : (await acceptTotpCode(admin.id, totp, now)) ? null : "totp-invalid";
+    if (reason) {
+      await recordStandaloneEvent({ actor, action: "auth.signin", outcome: "FAILURE", target: { type: "admin", id: email }, details: { reason } }, now);
+      return { ok: false, reason };
+    }
   }
   await recordStandaloneEvent(
     { actor: { ...actor, kind: "admin", id: admin.id, role: admin.role as Role }, action: "auth.signin", target: { type: "admin", id: email } },

@@ -7,6 +7,8 @@ import { runAction, type ActionResult } from "@/lib/action-result";
 import { issueFromCsr, issueWithServerKey, previewCsr } from "./issue";
 import { revokeCertificate } from "./revoke";
 import { publishCrl } from "./crl";
+import { createAuthority, revokeAuthority } from "./authorities";
+import { revokeCertificates, type BulkRevokeResult } from "./bulk-revoke";
 import { keyAlgorithmSchema, MAX_CSR_BYTES, pkcs12PasswordSchema, revocationReasonSchema, serialSchema } from "./schema";
 import type { KeyAlgorithm, RevocationReason } from "@/lib/pki";
 
@@ -94,5 +96,53 @@ export async function publishCrlAction(slug: string): Promise<ActionResult<{ num
     const result = await publishCrl(slug, actor);
     revalidatePath("/ra/authorities");
     return { number: result.number };
+  });
+}
+
+/** Creates a root CA (no parent) or an intermediate signed by `parent`; ADMIN only. */
+export async function createAuthorityAction(_prev: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const alg = keyAlgorithmSchema.safeParse(form.get("keyAlgorithm"));
+    if (!alg.success) throw new InkanError("VALIDATION", alg.error.issues[0].message, { errors: [{ field: "keyAlgorithm", message: alg.error.issues[0].message }] });
+    const days = Number(form.get("validityDays"));
+    const crlHours = Number(form.get("crlValidityHours") || 168);
+    const parent = String(form.get("parent") ?? "").trim();
+    const ca = await createAuthority({
+      slug: String(form.get("slug") ?? "").trim(),
+      name: String(form.get("name") ?? "").trim() || undefined,
+      subject: String(form.get("subject") ?? ""),
+      keyAlgorithm: alg.data as KeyAlgorithm,
+      validityDays: days,
+      crlValidityHours: crlHours,
+      parent: parent || undefined,
+    }, actor);
+    revalidatePath("/ra/authorities");
+    return { slug: ca.slug };
+  });
+}
+
+/** Revokes an intermediate CA into its parent's CRL; ADMIN only. */
+export async function revokeAuthorityAction(slug: string, reasonInput: string): Promise<ActionResult<{ parent: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const reason = revocationReasonSchema.safeParse(reasonInput);
+    if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
+    const result = await revokeAuthority({ slug, reason: reason.data as RevocationReason }, actor);
+    revalidatePath(`/ra/authorities/${slug}`);
+    return { parent: result.parent };
+  });
+}
+
+/** Revokes the selected certificates (ids) with one reason; STAFF. */
+export async function revokeCertificatesAction(ids: string[], reasonInput: string): Promise<ActionResult<BulkRevokeResult>> {
+  return runAction(async () => {
+    const actor = await requireActor(STAFF);
+    const reason = revocationReasonSchema.safeParse(reasonInput);
+    if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== "string")) throw new InkanError("VALIDATION", "The selection is malformed; reload the list and select again.");
+    const result = await revokeCertificates({ ids, reason: reason.data as RevocationReason }, actor);
+    revalidatePath("/ra/certificates");
+    return result;
   });
 }

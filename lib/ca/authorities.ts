@@ -1,10 +1,16 @@
-import { generateKeyPair, buildSelfSignedCa, newSerial, formatDn, type KeyAlgorithm } from "@/lib/pki";
+import {
+  buildCertificate, buildSelfSignedCa, formatDn, generateKeyPair, newSerial, parseCertificate, serialToHex, spkiOf,
+  type KeyAlgorithm, type RevocationReason,
+} from "@/lib/pki";
 import { getDb, toBytes } from "@/lib/db";
+import { getConfig } from "@/lib/config";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
-import { sealCaKey } from "./key-custody";
+import { caSigner, sealCaKey } from "./key-custody";
 import { parseSubject } from "./subject";
 import { publishCrl } from "./crl";
+import { crlUrlFor, loadAuthority } from "./data";
+import { REVOCATION_REASONS } from "./schema";
 
 export interface CreateAuthorityInput {
   slug: string;
@@ -13,43 +19,120 @@ export interface CreateAuthorityInput {
   keyAlgorithm: KeyAlgorithm;
   validityDays: number;
   crlValidityHours: number;
+  /** The issuing CA that signs this one; absent for a self-signed root. */
+  parent?: string;
 }
 
 const SLUG = /^[a-z][a-z0-9-]{0,31}$/;
+const DAY = 86_400_000;
+// A little backdating tolerates relying parties whose clocks run slightly behind.
+const BACKDATE_MS = 60_000;
 
-/** Creates a self-signed issuing CA with its key sealed at rest, then publishes its first CRL. */
+/** The parent's signing material, refused when it may not sign a sub-CA (revoked, pathLen 0, about to expire). */
+async function parentFor(slug: string, notAfter: Date) {
+  const parent = await loadAuthority(slug);
+  if (parent.revokedAt) throw new InkanError("CONFLICT", `CA ${slug} is revoked; it cannot sign a new CA.`);
+  const info = parseCertificate(parent.certificateDer);
+  // RFC 5280 §4.2.1.9: pathLenConstraint 0 means no CA may be certified below this one.
+  if (info.pathLength === 0) {
+    throw new InkanError("UNPROCESSABLE", `CA ${slug} is an intermediate with path length 0: it signs end-entity certificates only. Choose a root CA as the parent.`);
+  }
+  if (notAfter.getTime() > info.notAfter.getTime()) {
+    const maxDays = Math.floor((info.notAfter.getTime() - Date.now()) / DAY);
+    throw new InkanError("VALIDATION", `The new CA would outlive its parent ${slug} (valid until ${info.notAfter.toISOString().slice(0, 10)}). Choose at most ${Math.max(maxDays, 0)} days.`);
+  }
+  return parent;
+}
+
+/**
+ * Creates an issuing CA with its key sealed at rest, then publishes its first CRL: a
+ * self-signed root, or with `parent` an intermediate (pathLen 0, CRL DP of its parent)
+ * whose certificate appears in the parent's CRL once revoked.
+ */
 export async function createAuthority(input: CreateAuthorityInput, actor: Actor, now = new Date()): Promise<{ id: string; slug: string }> {
   if (!SLUG.test(input.slug)) {
     throw new InkanError("VALIDATION", "A CA name is lower-case letters, digits and hyphens, starting with a letter (e.g. ia1); it appears in /crl/<name>.pem.");
   }
+  if (!Number.isInteger(input.validityDays) || input.validityDays < 1 || input.validityDays > 36_500) {
+    throw new InkanError("VALIDATION", "The validity is a whole number of days between 1 and 36500.");
+  }
+  if (!Number.isInteger(input.crlValidityHours) || input.crlValidityHours < 1 || input.crlValidityHours > 8_760) {
+    throw new InkanError("VALIDATION", "The CRL validity is a whole number of hours between 1 and 8760.");
+  }
   const subject = parseSubject(input.subject);
+  if (await getDb().certificateAuthority.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+    throw new InkanError("CONFLICT", `A CA named ${input.slug} already exists. Choose another name.`);
+  }
+  const notBefore = new Date(now.getTime() - BACKDATE_MS);
+  const notAfter = new Date(now.getTime() + input.validityDays * DAY);
+  const parent = input.parent ? await parentFor(input.parent, notAfter) : null;
   const keyPair = await generateKeyPair(input.keyAlgorithm);
-  const notBefore = new Date(now.getTime() - 60_000);
-  const notAfter = new Date(now.getTime() + input.validityDays * 86_400_000);
-  const der = await buildSelfSignedCa({ subject, keyPair, notBefore, notAfter, serial: newSerial() });
+  const serialBytes = newSerial();
+  const der = parent
+    ? await buildCertificate(
+      {
+        subject,
+        subjectPublicKeySpki: spkiOf(keyPair.publicKey),
+        notBefore,
+        notAfter,
+        ca: { pathLength: 0 },
+        keyUsage: ["digitalSignature", "keyCertSign", "cRLSign"],
+        crlDistributionPoints: [crlUrlFor(getConfig().publicUrl, parent.slug)],
+      },
+      { issuer: { name: parent.subjectDer, keyIdentifier: parent.keyIdentifier }, signer: caSigner(parent.slug, parent.encryptedKey), serial: serialBytes },
+    )
+    : await buildSelfSignedCa({ subject, keyPair, notBefore, notAfter, serial: serialBytes });
   const ca = await getDb().$transaction(async (tx) => {
     if (await tx.certificateAuthority.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw new InkanError("CONFLICT", `A CA named ${input.slug} already exists.`);
+      throw new InkanError("CONFLICT", `A CA named ${input.slug} already exists. Choose another name.`);
     }
     const row = await tx.certificateAuthority.create({
       data: {
         slug: input.slug,
-        name: input.name ?? input.slug,
+        name: input.name?.trim() || input.slug,
         subject: formatDn(subject),
         keyAlgorithm: input.keyAlgorithm,
         encryptedKey: toBytes(sealCaKey(input.slug, keyPair.privateKey)),
         certificateDer: toBytes(der),
         crlValidityHours: input.crlValidityHours,
+        parentId: parent?.id ?? null,
+        serial: serialToHex(serialBytes),
       },
     });
     await recordEvent(tx, {
       actor,
       action: "ca.create",
       target: { type: "ca", id: row.slug },
-      details: { subject: row.subject, keyAlgorithm: input.keyAlgorithm, validityDays: input.validityDays },
+      details: { subject: row.subject, keyAlgorithm: input.keyAlgorithm, validityDays: input.validityDays, parent: parent?.slug ?? null, serial: row.serial },
     }, now);
     return row;
   });
   await publishCrl(ca.slug, actor, now);
   return { id: ca.id, slug: ca.slug };
+}
+
+/**
+ * Revokes an intermediate CA's certificate: a conditional update decides races, then the
+ * parent's CRL is republished so relying parties stop trusting the intermediate's chain.
+ */
+export async function revokeAuthority(input: { slug: string; reason: RevocationReason }, actor: Actor, now = new Date()): Promise<{ slug: string; parent: string }> {
+  if (!REVOCATION_REASONS.includes(input.reason)) {
+    throw new InkanError("VALIDATION", `"${input.reason}" is not a revocation reason for a full CRL. Use one of ${REVOCATION_REASONS.join(", ")}.`);
+  }
+  const ca = await getDb().certificateAuthority.findUnique({ where: { slug: input.slug }, include: { parent: { select: { slug: true } } } });
+  if (!ca) throw new InkanError("NOT_FOUND", `No CA named "${input.slug}".`);
+  if (!ca.parent) {
+    throw new InkanError("UNPROCESSABLE", `${ca.slug} is a self-signed root: no CRL can revoke it. Remove it from the trust stores that hold it instead.`);
+  }
+  const parentSlug = ca.parent.slug;
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.certificateAuthority.updateMany({
+      where: { id: ca.id, revokedAt: null },
+      data: { revokedAt: now, revocationReason: input.reason },
+    });
+    if (count === 0) throw new InkanError("CONFLICT", `CA ${ca.slug} is already revoked.`);
+    await recordEvent(tx, { actor, action: "ca.revoke", target: { type: "ca", id: ca.slug }, details: { parent: parentSlug, serial: ca.serial, reason: input.reason } }, now);
+  });
+  await publishCrl(parentSlug, actor, now);
+  return { slug: ca.slug, parent: parentSlug };
 }

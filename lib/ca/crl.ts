@@ -7,7 +7,7 @@ import { loadAuthority } from "./data";
 const PAGE = 50_000;
 const KEEP_CRLS = 20;
 
-/** Revoked entries of a CA in serial order, read in pages so a million rows never sit in one query. */
+/** Revoked entries of a CA (certificates in serial order, read in pages so a million rows never sit in one query, then revoked sub-CAs). */
 async function* revokedEntries(caId: string) {
   let after: string | undefined;
   for (;;) {
@@ -21,9 +21,15 @@ async function* revokedEntries(caId: string) {
       // Hex strings, not Buffers: a million entries stay light in memory.
       yield { serial: r.serial, revokedAt: r.revokedAt ?? new Date(0), reason: (r.revocationReason ?? undefined) as RevocationReason | undefined };
     }
-    if (rows.length < PAGE) return;
+    if (rows.length < PAGE) break;
     after = rows[rows.length - 1].serial;
   }
+  // Revoked intermediates signed by this CA share its serial space and its CRL.
+  const children = await getDb().certificateAuthority.findMany({
+    where: { parentId: caId, revokedAt: { not: null }, serial: { not: null } },
+    select: { serial: true, revokedAt: true, revocationReason: true },
+  });
+  for (const c of children) yield { serial: c.serial!, revokedAt: c.revokedAt!, reason: (c.revocationReason ?? undefined) as RevocationReason | undefined };
 }
 
 /**

@@ -27,11 +27,37 @@ export async function loadAuthority(slug: string) {
 }
 
 export async function listAuthorities(): Promise<AuthorityView[]> {
-  const rows = await getDb().certificateAuthority.findMany({ orderBy: { createdAt: "asc" } });
-  return rows.map((r) => ({
+  const rows = await getDb().certificateAuthority.findMany({ orderBy: [{ createdAt: "asc" }, { slug: "asc" }], include: { parent: { select: { slug: true } } } });
+  return rows.map(toAuthorityView);
+}
+
+function toAuthorityView(r: {
+  id: string; slug: string; name: string; subject: string; keyAlgorithm: string; crlNumber: number; crlValidityHours: number;
+  certificateDer: Uint8Array; createdAt: Date; serial: string | null; revokedAt: Date | null; revocationReason: string | null; parent: { slug: string } | null;
+}): AuthorityView {
+  return {
     id: r.id, slug: r.slug, name: r.name, subject: r.subject, keyAlgorithm: r.keyAlgorithm as KeyAlgorithm,
     crlNumber: r.crlNumber, crlValidityHours: r.crlValidityHours, certificateDer: Buffer.from(r.certificateDer), createdAt: r.createdAt,
-  }));
+    parentSlug: r.parent?.slug ?? null, serial: r.serial, revokedAt: r.revokedAt, revocationReason: r.revocationReason as RevocationReason | null,
+  };
+}
+
+export async function getAuthority(slug: string): Promise<AuthorityView> {
+  const row = await getDb().certificateAuthority.findUnique({ where: { slug }, include: { parent: { select: { slug: true } } } });
+  if (!row) throw new InkanError("NOT_FOUND", `No CA named "${slug}".`);
+  return toAuthorityView(row);
+}
+
+/** The CA's certificate followed by its issuers up to the root (what a relying party's chain file holds). */
+export async function authorityChain(slug: string): Promise<Buffer[]> {
+  const chain: Buffer[] = [];
+  let ca: { parentId: string | null; certificateDer: Uint8Array } | null = await getDb().certificateAuthority.findUnique({ where: { slug }, select: { parentId: true, certificateDer: true } });
+  // A CA hierarchy is a few levels deep; the bound guards against a corrupted cycle.
+  for (let depth = 0; ca && depth < 8; depth++) {
+    chain.push(Buffer.from(ca.certificateDer));
+    ca = ca.parentId ? await getDb().certificateAuthority.findUnique({ where: { id: ca.parentId }, select: { parentId: true, certificateDer: true } }) : null;
+  }
+  return chain;
 }
 
 export async function findAuthorityCertificate(slug: string): Promise<Buffer | null> {

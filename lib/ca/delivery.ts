@@ -2,7 +2,7 @@ import { buildPkcs12, toPem, PEM_LABEL } from "@/lib/pki";
 import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, recordStandaloneEvent, type Actor } from "@/lib/audit";
-import { findCertificate, loadAuthority } from "./data";
+import { authorityChain, findCertificate, loadAuthority } from "./data";
 import { openLeafKey } from "./key-custody";
 import { pkcs12EncryptionSchema, pkcs12PasswordSchema } from "./schema";
 
@@ -14,16 +14,8 @@ export interface DeliveredFile {
   body: Buffer;
 }
 
-/** Chain order: the leaf, then its issuer up to the root (the PEM a server's "chain file" wants). */
-async function chainDers(caSlug: string): Promise<Buffer[]> {
-  const chain: Buffer[] = [];
-  let ca: { parentId: string | null; certificateDer: Uint8Array } | null = await getDb().certificateAuthority.findUnique({ where: { slug: caSlug }, select: { parentId: true, certificateDer: true } });
-  while (ca) {
-    chain.push(Buffer.from(ca.certificateDer));
-    ca = ca.parentId ? await getDb().certificateAuthority.findUnique({ where: { id: ca.parentId }, select: { parentId: true, certificateDer: true } }) : null;
-  }
-  return chain;
-}
+/** Chain order after the leaf: its issuer up to the root (the PEM a server's "chain file" wants). */
+const chainDers = authorityChain;
 
 /** The issued certificate as PEM, DER, or PEM with its CA chain; the download is audited. */
 export async function downloadCertificate(input: { serial: string; ca?: string; format: CertificateFormat }, actor: Actor, now = new Date()): Promise<DeliveredFile> {

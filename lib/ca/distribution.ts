@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { toPem, PEM_LABEL } from "@/lib/pki";
-import { currentCrl, findAuthorityCertificate } from "./data";
+import { authorityChain, currentCrl, findAuthorityCertificate } from "./data";
 
 export interface DistributionFile {
   body: Buffer;
@@ -12,12 +12,21 @@ export interface DistributionFile {
 
 /**
  * The public distribution point: /crl/<ia>.pem|.der (CA certificate) and
- * /crl/<ia>_crl.pem|.der (current CRL). PEM CRLs use the RFC 7468 label "X509 CRL".
+ * /crl/<ia>_crl.pem|.der (current CRL), /crl/<ia>_chain.pem (the CA and its issuers up to
+ * the root, for intermediates). PEM CRLs use the RFC 7468 label "X509 CRL".
  */
 export async function distributionFile(file: string, now = new Date()): Promise<DistributionFile | null> {
-  const match = /^([a-z][a-z0-9-]{0,31})(_crl)?\.(pem|der)$/.exec(file);
+  const match = /^([a-z][a-z0-9-]{0,31})(_crl|_chain)?\.(pem|der)$/.exec(file);
   if (!match) return null;
-  const [, slug, isCrl, format] = match;
+  const [, slug, suffix, format] = match;
+  if (suffix === "_chain") {
+    if (format !== "pem") return null; // a chain is several certificates: PEM only
+    const chain = await authorityChain(slug);
+    if (chain.length === 0) return null;
+    const body = Buffer.from(chain.map((d) => toPem(PEM_LABEL.CERTIFICATE, d)).join(""));
+    return { body, contentType: "text/plain; charset=utf-8", etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`, maxAgeSeconds: 3600 };
+  }
+  const isCrl = suffix === "_crl";
   let der: Buffer;
   let lastModified: Date | undefined;
   let maxAgeSeconds = 3600;

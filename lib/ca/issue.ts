@@ -1,15 +1,17 @@
 import type { KeyObject } from "node:crypto";
 import {
   buildCertificate, describeKey, generateKeyPair, newSerial, parseCsr, serialToHex, spkiOf,
-  type KeyAlgorithm, type KeyDescription, type ParsedCsr,
+  type DistinguishedName, type KeyAlgorithm, type KeyDescription, type ParsedCsr, type Signer,
 } from "@/lib/pki";
-import { getDb, isUniqueViolation, toBytes } from "@/lib/db";
+import { getDb, GroupCommit, isUniqueViolation, toBytes, type GroupOutcome, type Prisma, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
-import { recordEvent, type Actor } from "@/lib/audit";
+import type { Actor } from "@/lib/audit";
+import { recordEvents, type TimedAuditEvent } from "@/lib/audit";
 import { findAccountByName, type AccountView } from "@/lib/accounts";
 import { getConfig } from "@/lib/config";
 import { caSigner, sealLeafKey } from "./key-custody";
-import { profileForAccount, reviewCsrForAccount } from "./policy";
+import { assertCertificateLimit, recordedTemplateId, templateForIssuance } from "@/lib/groups";
+import { describeProfileSans, profileForAccount, reviewCsrForAccount } from "./policy";
 import { crlUrlFor, loadAuthority, toCertificateView, DEFAULT_CA_SLUG } from "./data";
 import { toInkanError } from "./pki-errors";
 import type { CertificateView } from "./types";
@@ -22,6 +24,7 @@ export interface IssueTarget {
 async function activeAccount(name: string): Promise<AccountView> {
   const account = await findAccountByName(name);
   if (!account) throw new InkanError("NOT_FOUND", `No account named "${name}". Create the account first.`);
+  if (account.status === "DELETED") throw new InkanError("CONFLICT", `The account "${name}" was deleted; it gets no new certificates.`);
   if (account.status !== "ACTIVE") throw new InkanError("CONFLICT", `The account "${name}" is disabled; enable it before issuing.`);
   return account;
 }
@@ -30,71 +33,168 @@ export function keyAlgorithmOf(d: KeyDescription): string {
   return d.type === "rsa" ? `RSA-${d.bits}` : `ECDSA-${d.curve?.replace("-", "")}`;
 }
 
-function describeSans(account: AccountView): string[] {
-  return account.kind === "SERVER" ? account.hostnames.map((h) => `DNS:${h}`) : account.email ? [`email:${account.email}`] : [];
+type IssuanceTemplate = Awaited<ReturnType<typeof templateForIssuance>>;
+
+/** A CA as signing needs it: its exact subject Name DER, key identifier and unsealed signer. */
+interface IssuingAuthority {
+  id: string;
+  slug: string;
+  certificateDer: Buffer;
+  subjectDer: Buffer;
+  keyIdentifier: Buffer;
+  signer: Signer;
 }
 
+// Loaded and unsealed once per process and database client, instead of one read per
+// certificate. Every write transaction re-reads the certificates of its CAs, so a CA that
+// was replaced meanwhile is noticed there: the issuance is signed again with the new one.
+const authorityCache = new WeakMap<object, Map<string, Promise<IssuingAuthority>>>();
 
-/** Signs a certificate for the account's key and stores it with its audit event, in one transaction. */
+function issuingAuthority(slug: string): Promise<IssuingAuthority> {
+  const db = getDb();
+  let bySlug = authorityCache.get(db);
+  if (!bySlug) authorityCache.set(db, (bySlug = new Map()));
+  let ca = bySlug.get(slug);
+  if (!ca) {
+    ca = loadAuthority(slug).then((row) => ({
+      id: row.id, slug: row.slug, certificateDer: row.certificateDer, subjectDer: row.subjectDer,
+      keyIdentifier: row.keyIdentifier, signer: caSigner(row.slug, row.encryptedKey),
+    }));
+    bySlug.set(slug, ca);
+    ca.catch(() => bySlug.delete(slug));
+  }
+  return ca;
+}
+
+function forgetAuthority(slug: string): void {
+  authorityCache.get(getDb())?.delete(slug);
+}
+
+class AuthorityChanged extends Error {}
+
+/** A signed certificate waiting for its transaction, with what that transaction re-checks and records. */
+interface SignedCertificate {
+  account: AccountView;
+  template: IssuanceTemplate;
+  ca: IssuingAuthority;
+  now: Date;
+  data: Prisma.CertificateUncheckedCreateInput;
+  event: TimedAuditEvent;
+}
+
+/**
+ * Signs a certificate for the account's key, then stores it with its audit event in one
+ * transaction. Concurrent issuances share that transaction (group commit, see GroupCommit in
+ * lib/db.ts); each is still checked on its own and gets its own audit event.
+ */
 async function signAndStore(
   target: IssueTarget,
-  key: { spki: Buffer; description: KeyDescription; privateKey?: KeyObject },
+  account: AccountView,
+  template: IssuanceTemplate,
+  key: { spki: Buffer; description: KeyDescription; privateKey?: KeyObject; requestedSubject?: DistinguishedName },
   source: "KEYGEN" | "CSR",
   actor: Actor,
   now: Date,
   extraDetails: Record<string, unknown> = {},
 ): Promise<CertificateView> {
-  const account = await activeAccount(target.account);
-  const ca = await loadAuthority(target.ca ?? DEFAULT_CA_SLUG);
-  const signer = caSigner(ca.slug, ca.encryptedKey);
-  const profile = profileForAccount(account, key, { now, crlUrl: crlUrlFor(getConfig().publicUrl, ca.slug) });
+  const slug = target.ca ?? DEFAULT_CA_SLUG;
   // A 128-bit random serial colliding is practically impossible; the unique index still decides.
   for (let attempt = 0; ; attempt++) {
+    const ca = await issuingAuthority(slug);
+    const profile = profileForAccount(account, key, { now, crlUrl: crlUrlFor(getConfig().publicUrl, ca.slug), template, requestedSubject: key.requestedSubject });
     const serialBytes = newSerial();
     const serial = serialToHex(serialBytes);
-    const der = await buildCertificate(profile, { issuer: { name: ca.subjectDer, keyIdentifier: ca.keyIdentifier }, signer, serial: serialBytes });
+    const der = await buildCertificate(profile, { issuer: { name: ca.subjectDer, keyIdentifier: ca.keyIdentifier }, signer: ca.signer, serial: serialBytes });
+    const keyAlgorithm = keyAlgorithmOf(key.description);
     try {
-      const row = await getDb().$transaction(async (tx) => {
-        const current = await tx.account.findUnique({ where: { id: account.id }, select: { status: true } });
-        if (current?.status !== "ACTIVE") throw new InkanError("CONFLICT", `The account "${account.name}" was disabled or deleted meanwhile; nothing was issued.`);
-        const created = await tx.certificate.create({
-          data: {
-            caId: ca.id,
-            accountId: account.id,
-            serial,
-            subject: profile.subject.map((a) => `${a.type}=${a.value}`).reverse().join(","),
-            sans: JSON.stringify(describeSans(account)),
-            keyAlgorithm: keyAlgorithmOf(key.description),
-            notBefore: profile.notBefore,
-            notAfter: profile.notAfter,
-            status: "ISSUED",
-            source,
-            certificateDer: toBytes(der),
-            privateKeyEncrypted: key.privateKey ? toBytes(sealLeafKey(ca.id, serial, key.privateKey)) : null,
+      return await signedCertificates.submit({
+        account, template, ca, now,
+        data: {
+          caId: ca.id,
+          accountId: account.id,
+          templateId: recordedTemplateId(template),
+          serial,
+          subject: profile.subject.map((a) => `${a.type}=${a.value}`).reverse().join(","),
+          sans: JSON.stringify(describeProfileSans(profile)),
+          keyAlgorithm,
+          notBefore: profile.notBefore,
+          notAfter: profile.notAfter,
+          status: "ISSUED",
+          source,
+          certificateDer: toBytes(der),
+          privateKeyEncrypted: key.privateKey ? toBytes(sealLeafKey(ca.id, serial, key.privateKey)) : null,
+        },
+        event: {
+          at: now,
+          input: {
+            actor,
+            action: "certificate.issue",
+            target: { type: "certificate", id: serial },
+            details: { ca: ca.slug, account: account.name, source, keyAlgorithm, notAfter: profile.notAfter.toISOString(), ...extraDetails },
           },
-          include: { ca: { select: { slug: true } }, account: { select: { name: true, kind: true } } },
-        });
-        await recordEvent(tx, {
-          actor,
-          action: "certificate.issue",
-          target: { type: "certificate", id: serial },
-          details: { ca: ca.slug, account: account.name, source, keyAlgorithm: created.keyAlgorithm, notAfter: profile.notAfter.toISOString(), ...extraDetails },
-        }, now);
-        return created;
+        },
       });
-      return toCertificateView(row);
     } catch (err) {
-      if (isUniqueViolation(err) && attempt < 3) continue;
+      if (attempt < 3 && err instanceof AuthorityChanged) {
+        forgetAuthority(slug);
+        continue;
+      }
+      if (attempt < 3 && isUniqueViolation(err)) continue;
       throw err;
     }
   }
+}
+
+const signedCertificates = new GroupCommit(storeSignedCertificates);
+
+/**
+ * The write transaction of a batch of signed certificates: each account must still be active,
+ * each CA unchanged, each template's limit of valid certificates kept; then the certificates
+ * and their audit events are inserted. A refused certificate fails alone.
+ */
+async function storeSignedCertificates(tx: Tx, batch: SignedCertificate[]): Promise<GroupOutcome<CertificateView>[]> {
+  const unique = (ids: string[]) => [...new Set(ids)];
+  const accounts = await tx.account.findMany({ where: { id: { in: unique(batch.map((s) => s.account.id)) } }, select: { id: true, status: true } });
+  const active = new Set(accounts.filter((a) => a.status === "ACTIVE").map((a) => a.id));
+  const cas = await tx.certificateAuthority.findMany({ where: { id: { in: unique(batch.map((s) => s.ca.id)) } }, select: { id: true, certificateDer: true, revokedAt: true } });
+  const caCertificates = new Map(cas.map((c) => [c.id, Buffer.from(c.certificateDer)]));
+  const revokedCas = new Set(cas.filter((c) => c.revokedAt).map((c) => c.id));
+
+  const outcomes: GroupOutcome<CertificateView>[] = [];
+  const stored: SignedCertificate[] = [];
+  for (const s of batch) {
+    try {
+      if (!active.has(s.account.id)) throw new InkanError("CONFLICT", `The account "${s.account.name}" was disabled or deleted meanwhile; nothing was issued.`);
+      if (!caCertificates.get(s.ca.id)?.equals(s.ca.certificateDer)) throw new AuthorityChanged(`CA ${s.ca.slug} changed`);
+      if (revokedCas.has(s.ca.id)) throw new InkanError("CONFLICT", `The CA ${s.ca.slug} is revoked and issues nothing more. Issue from another CA.`);
+      // One by one, so the count sees this batch's earlier certificates of the same account.
+      await assertCertificateLimit(tx, s.account, s.template, s.now);
+      const row = await tx.certificate.create({ data: s.data, select: { id: true, createdAt: true } });
+      const { data } = s;
+      outcomes.push({
+        ok: true,
+        value: toCertificateView({
+          ...row, serial: data.serial, subject: data.subject, sans: data.sans!, keyAlgorithm: data.keyAlgorithm,
+          notBefore: data.notBefore as Date, notAfter: data.notAfter as Date, status: data.status, source: data.source,
+          revokedAt: null, revocationReason: null, privateKeyEncrypted: data.privateKeyEncrypted ?? null,
+          ca: { slug: s.ca.slug }, account: { name: s.account.name, kind: s.account.kind },
+        }),
+      });
+      stored.push(s);
+    } catch (error) {
+      if (!(error instanceof InkanError || error instanceof AuthorityChanged)) throw error;
+      outcomes.push({ ok: false, error });
+    }
+  }
+  await recordEvents(tx, stored.map((s) => s.event));
+  return outcomes;
 }
 
 /** Parses and checks a CSR against an account without issuing (the "confirm CSR content" step). */
 export async function previewCsr(target: IssueTarget, csrInput: Buffer | string): Promise<{ csr: ParsedCsr; ignored: string[] }> {
   const csr = parseCsrOrThrow(csrInput);
   const account = await activeAccount(target.account);
-  return { csr, ...reviewCsrForAccount(csr, account) };
+  return { csr, ...reviewCsrForAccount(csr, account, await templateForIssuance(account)) };
 }
 
 function parseCsrOrThrow(input: Buffer | string): ParsedCsr {
@@ -109,8 +209,10 @@ function parseCsrOrThrow(input: Buffer | string): ParsedCsr {
 export async function issueFromCsr(target: IssueTarget & { csr: Buffer | string }, actor: Actor, now = new Date()): Promise<CertificateView> {
   const csr = parseCsrOrThrow(target.csr);
   const account = await activeAccount(target.account);
-  const { ignored } = reviewCsrForAccount(csr, account);
-  return signAndStore(target, { spki: csr.subjectPublicKeySpki, description: csr.key }, "CSR", actor, now, { csrSubject: csr.subjectString, ignored });
+  const template = await templateForIssuance(account); // the account's groups decide the profile (lib/groups, lib/templates)
+  const { ignored } = reviewCsrForAccount(csr, account, template);
+  const key = { spki: csr.subjectPublicKeySpki, description: csr.key, requestedSubject: csr.subject };
+  return signAndStore(target, account, template, key, "CSR", actor, now, { csrSubject: csr.subjectString, ignored });
 }
 
 /** Generates the key on the server, issues, and keeps the key sealed for PKCS#12 delivery. */
@@ -119,8 +221,10 @@ export async function issueWithServerKey(
   actor: Actor,
   now = new Date(),
 ): Promise<CertificateView> {
-  await activeAccount(target.account); // fail fast before spending a key generation
-  const keyPair = await generateKeyPair(target.keyAlgorithm ?? "RSA-2048");
+  // Fail fast (disabled account, server rule) before spending a key generation; the template names the default key.
+  const account = await activeAccount(target.account);
+  const template = await templateForIssuance(account);
+  const keyPair = await generateKeyPair(target.keyAlgorithm ?? template.keyAlgorithm);
   const spki = spkiOf(keyPair.publicKey);
-  return signAndStore(target, { spki, description: describeKey(spki), privateKey: keyPair.privateKey }, "KEYGEN", actor, now);
+  return signAndStore(target, account, template, { spki, description: describeKey(spki), privateKey: keyPair.privateKey }, "KEYGEN", actor, now);
 }

@@ -13,6 +13,11 @@ export interface AuthorityView {
   crlValidityHours: number;
   certificateDer: Buffer;
   createdAt: Date;
+  /** The signing CA of an intermediate; null for a self-signed root. */
+  parentSlug: string | null;
+  serial: string | null;
+  revokedAt: Date | null;
+  revocationReason: RevocationReason | null;
 }
 
 export interface CertificateView {

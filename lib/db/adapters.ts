@@ -8,11 +8,14 @@
 // owns the connection until it commits or rolls back, other queries wait (FIFO).
 // Transactions start with BEGIN IMMEDIATE so the write lock is taken up front (no
 // SQLITE_BUSY_SNAPSHOT on read-then-write against another process); WAL and
-// busy_timeout handle other processes (CLI scripts) using the same file.
+// busy_timeout handle other processes (CLI scripts) using the same file. Plain SELECTs
+// outside a transaction go to a second, read-only connection instead (see
+// SerializedSqliteAdapter), so they need not wait for an open transaction.
 //
 // Consequence for app code: inside `db.$transaction(async (tx) => ...)` use `tx`, never
-// the global client: on SQLite a query on the global client waits for the transaction
-// and the transaction times out (on PostgreSQL it would silently run outside it).
+// the global client: on SQLite a write on the global client waits for the transaction
+// and the transaction times out, and a read does not see the transaction's changes (on
+// PostgreSQL both would silently run outside it).
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
@@ -32,11 +35,15 @@ import { pgFieldsOf, sqlitePathOf, type PgConnectionFields } from "./url";
 /** Milliseconds a SQLite connection waits for another process's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
+// synchronous = FULL: a commit returns only once the WAL is on disk. With NORMAL, a power
+// loss or OS crash can undo the last commits, and a CA must not forget a certificate it has
+// already handed out (nor its audit event). Group commit (GroupCommit in lib/db.ts) pays
+// that sync once per batch of concurrent issuances. See docs/BENCHMARKS.md, suite 6.
 const SQLITE_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
   `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
   "PRAGMA foreign_keys = ON",
-  "PRAGMA synchronous = NORMAL",
+  "PRAGMA synchronous = FULL",
 ].join(";\n");
 
 /** Minimal FIFO async mutex. */
@@ -77,18 +84,32 @@ async function executeRawOrScript(inner: SqlDriverAdapter, query: SqlQuery): Pro
   }
 }
 
+// A statement that only reads (Prisma's reads are plain SELECTs; its writes are INSERT/UPDATE/
+// DELETE ... RETURNING, which also come through queryRaw).
+const READ_ONLY_SQL = /^\s*SELECT\b/i;
+
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
   readonly #inner: SqlDriverAdapter;
+  readonly #reader: SqlDriverAdapter | null;
   readonly #lock = new Mutex();
 
-  constructor(inner: SqlDriverAdapter) {
+  /**
+   * `reader`: a second, query_only connection to the same file. In WAL mode it reads the last
+   * committed state while a transaction is open on `inner`, so reads outside transactions do
+   * not queue behind a write transaction (which also lets group commit gather the writers
+   * that arrive meanwhile). Null for :memory: databases, where a second connection would be
+   * another database.
+   */
+  constructor(inner: SqlDriverAdapter, reader: SqlDriverAdapter | null = null) {
     this.#inner = inner;
+    this.#reader = reader;
     this.adapterName = inner.adapterName;
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    if (this.#reader && READ_ONLY_SQL.test(query.sql)) return this.#reader.queryRaw(query);
     return this.#lock.run(() => this.#inner.queryRaw(query));
   }
 
@@ -130,7 +151,10 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 
   async dispose(): Promise<void> {
     // Wait for an open transaction to finish rather than closing under it.
-    await this.#lock.run(() => this.#inner.dispose());
+    await this.#lock.run(async () => {
+      await this.#reader?.dispose();
+      await this.#inner.dispose();
+    });
   }
 }
 
@@ -141,8 +165,15 @@ export class InkanSqliteAdapterFactory implements SqlMigrationAwareDriverAdapter
   readonly file: string;
   readonly #inner: PrismaBetterSqlite3;
 
-  /** `url`: `file:./data/inkan.db`, a path, or `:memory:`. Creates the parent directory. */
-  constructor(url: string) {
+  readonly #readConnection: boolean;
+
+  /**
+   * `url`: `file:./data/inkan.db`, a path, or `:memory:`. Creates the parent directory.
+   * `readConnection`: also open the read-only connection for SELECTs outside transactions
+   * (the app's client; not the schema engine, whose scripts read their own uncommitted DDL).
+   */
+  constructor(url: string, options: { readConnection?: boolean } = {}) {
+    this.#readConnection = options.readConnection ?? false;
     this.file = sqlitePathOf(url);
     if (this.file !== ":memory:") mkdirSync(path.dirname(this.file), { recursive: true });
     this.#inner = new PrismaBetterSqlite3({ url: this.file, timeout: SQLITE_BUSY_TIMEOUT_MS });
@@ -151,13 +182,19 @@ export class InkanSqliteAdapterFactory implements SqlMigrationAwareDriverAdapter
 
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#inner.connect();
+    let reader: SqlDriverAdapter | null = null;
     try {
       if (this.file !== ":memory:") await adapter.executeScript(SQLITE_PRAGMAS);
+      if (this.file !== ":memory:" && this.#readConnection) {
+        reader = await this.#inner.connect();
+        await reader.executeScript(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};\nPRAGMA query_only = ON`);
+      }
     } catch (error) {
+      await reader?.dispose();
       await adapter.dispose();
       throw error;
     }
-    return new SerializedSqliteAdapter(adapter);
+    return new SerializedSqliteAdapter(adapter, reader);
   }
 
   /** In-memory shadow database (used by `diff` from the migrations folder). */

@@ -69,3 +69,8 @@ export async function listDeliveries(uaId: string, limit = 200): Promise<Deliver
 export async function findUserAccount(name: string) {
   return getDb().account.findUnique({ where: { name }, select: { id: true, name: true, kind: true, status: true, uaPasswordHash: true } });
 }
+
+export async function accountIsActive(accountId: string): Promise<boolean> {
+  const account = await getDb().account.findUnique({ where: { id: accountId }, select: { status: true } });
+  return account?.status === "ACTIVE";
+}

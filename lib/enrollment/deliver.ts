@@ -87,7 +87,7 @@ export async function deliverCertificate(req: DeliveryRequest, actor: Actor, now
   const ua = await getUa(req.ua);
   const cert = await getDb().certificate.findFirst({
     where: { serial: req.serial, caId: ua.caId, accountId: req.accountId },
-    select: { id: true, serial: true, status: true, caId: true, account: { select: { name: true } } },
+    select: { id: true, serial: true, status: true, caId: true, account: { select: { name: true, status: true } } },
   });
   if (!cert) throw new InkanError("NOT_FOUND", `You have no certificate with serial ${req.serial} at this UA.`);
   const target = { type: "certificate" as const, id: cert.serial };
@@ -98,6 +98,8 @@ export async function deliverCertificate(req: DeliveryRequest, actor: Actor, now
     else await getDb().$transaction((t) => recordEvent(t, event, now));
     return { ok: false, reason };
   };
+  // A UA session outlives a disable or delete by up to its 15 minutes: the account decides now.
+  if (cert.account.status !== "ACTIVE") return refuse("account-disabled");
   if (!platformAllowed(ua, req.platform)) return refuse("not-allowed");
   if (cert.status !== "ISSUED") return refuse("revoked");
   if (ua.protectWithLoginPassword && !req.loginPassword) throw new InkanError("UNAUTHENTICATED", "Sign in again: the file is protected with your login password.");

@@ -17,8 +17,8 @@ export const en = {
     windowsSteps: "Windows: open the downloaded .p12 file. In the Certificate Import Wizard choose the store below, click Next, type the password, keep \"Automatically select the certificate store\", and finish.",
     storeUser: "Store location: Current User", storeMachine: "Store location: Local Machine (needs an administrator)",
     iphoneSteps: "iPhone / iPad: tap Download and allow it. Open Settings > General > VPN & Device Management, tap the downloaded profile and Install. Confirm the root certificate with Install, finish, then come back and sign out.",
-    androidSteps: "Android: open the downloaded .p12 file (or Settings > Security > Encryption & credentials > Install a certificate > VPN & app user certificate), type the password and name the certificate.",
-    macSteps: "Mac: open the downloaded .p12 file; Keychain Access asks for the password and adds the certificate to the login keychain. Trust the root certificate if asked.",
+    androidSteps: "Android (Chrome): open Settings > Security > Credential storage > Install from storage (newer Android: Encryption & credentials > Install a certificate > VPN & app user certificate) and choose the downloaded .p12. In \"Extract certificate\" type the password, then give the certificate a name you will recognise later (the suggested one may be random). Android asks you to set a screen lock (PIN) if the device has none: certificates require one. Sites that ask for a client certificate then show a picker: choose this one.",
+    macSteps: "Mac (Safari): double-click the downloaded .p12 file. Keychain Access opens and asks for the password; the certificate is added to the \"login\" keychain under \"Certificates\" (an intermediate CA certificate needs no password). Safari then asks which certificate to use. Safari may remember that choice until the certificate is deleted in Keychain Access: after importing a new certificate, delete the old one.",
     layoutIphone: "iPhone layout", layoutDesktop: "Desktop layout",
   },
   settings: {
@@ -58,8 +58,8 @@ export const ja: Shape<EnrollmentMessages> = {
     windowsSteps: "Windows: ダウンロードした .p12 ファイルを開きます。証明書のインポートウィザードで下記のストアを選び[次へ]、パスワードを入力し、[証明書の種類に基づいて、自動的に証明書ストアを選択する]のまま完了します。",
     storeUser: "保存場所: 現在のユーザー", storeMachine: "保存場所: ローカル コンピューター (管理者権限が必要)",
     iphoneSteps: "iPhone / iPad: [ダウンロード]をタップして許可します。設定アプリの[一般] > [VPNとデバイス管理]でダウンロード済みのプロファイルを開き[インストール]します。ルート証明書の確認でも[インストール]をタップし、完了したら Safari に戻ってログアウトします。",
-    androidSteps: "Android: ダウンロードした .p12 ファイルを開くか、[設定] > [セキュリティ] > [暗号化と認証情報] > [証明書のインストール] > [VPN とアプリのユーザー証明書]からパスワードを入力してインストールします。",
-    macSteps: "Mac: ダウンロードした .p12 ファイルを開くと、キーチェーンアクセスがパスワードを求め、ログインキーチェーンに証明書を追加します。必要ならルート証明書を信頼します。",
+    androidSteps: "Android (Chrome): [設定] > [セキュリティ] > [認証ストレージ] > [ストレージからのインストール]（新しい Android では [暗号化と認証情報] > [証明書のインストール] > [VPN とアプリのユーザー証明書]）で、ダウンロードした .p12 を選びます。[証明書を抽出]のダイアログで証明書のパスワードを入力し、後で見分けられる名前を付けます（既定の名前はランダムな文字列のことがあります）。端末にロック（PIN など）がない場合は設定を求められます。証明書の登録にはロックが必須です。クライアント証明書を求めるサイトでは選択画面が出るので、この証明書を選びます。",
+    macSteps: "Mac (Safari): ダウンロードした .p12 ファイルをダブルクリックすると、キーチェーンアクセスが起動しパスワードを求めます。証明書は「ログイン」キーチェーンの分類「証明書」に登録されます（中間CA証明書はパスワード不要）。Safari でクライアント証明書を求めるサイトにアクセスすると、使う証明書を選ぶ画面が表示されます。Safari は一度選んだ証明書を、キーチェーンアクセスで削除するまで使い続けることがあります。新しい証明書を取り込んだら古い証明書を削除してください。",
     layoutIphone: "iPhone 用レイアウト", layoutDesktop: "PC 用レイアウト",
   },
   settings: {

@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { parseCertificate } from "@/lib/pki";
 import { getLocale } from "@/lib/i18n/locale";
 import { findAuthorityCertificate } from "@/lib/ca";
-import { findUa, listPortalCertificates } from "./data";
+import { findUa, listPortalCertificates, accountIsActive } from "./data";
 import { ENROLLMENT_MESSAGES, type EnrollmentMessages } from "./messages";
 import { deliveryAvailability, platformAllowed, platformFor } from "./policy";
 import { openUaSession, UA_SESSION_COOKIE } from "./session";
@@ -38,7 +38,8 @@ export async function loadPortal(uaName: string, layout: string | undefined, now
   if (!ua) return { uaName, locale, t, ua: null, user: null };
   const view = { name: ua.name, importOnce: ua.importOnce, protectWithLoginPassword: ua.protectWithLoginPassword, certificateStore: ua.certificateStore, downloadWindowMinutes: ua.downloadWindowMinutes };
   const session = openUaSession(ua.name, c.get(UA_SESSION_COOKIE)?.value, now);
-  if (!session) return { uaName, locale, t, ua: view, user: null };
+  // A session of an account disabled or deleted since sign-in shows the sign-in form again.
+  if (!session || !(await accountIsActive(session.accountId))) return { uaName, locale, t, ua: view, user: null };
   let platform = platformFor(h.get("user-agent"), ua);
   if (layout === "iphone" && ua.iphoneUa) platform = "iphone";
   if (layout === "desktop" && platform === "iphone") platform = "windows";

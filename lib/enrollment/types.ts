@@ -56,6 +56,6 @@ export interface DeliveryView extends DeliveryState {
   accountName: string;
 }
 
-export type DeliveryRefusal = "already-imported" | "window-expired" | "not-allowed" | "no-key" | "revoked";
+export type DeliveryRefusal = "already-imported" | "window-expired" | "not-allowed" | "no-key" | "revoked" | "account-disabled";
 
 export type SignInRefusal = "unknown-ua" | "invalid" | "disabled" | "locked";

@@ -7,6 +7,8 @@ export const en = {
     title: "Sign in to the RA console", email: "E-mail", password: "Password", submit: "Sign in",
     invalid: "The e-mail or password is wrong.", locked: "Too many failed attempts. Wait 15 minutes and try again.",
     disabled: "This administrator is disabled.", error: "Sign-in failed. Try again.",
+    totp: "Authenticator code", totpHint: "Only if you have set up two-factor sign-in: the 6 digits your app shows now.",
+    "totp-required": "Type the code from your authenticator app as well.", "totp-invalid": "The authenticator code is wrong or was already used. Type the code shown now.",
   },
   setup: {
     title: "Set up Inkan", intro: "Create the first administrator. The setup token was printed on the server console when Inkan started.",
@@ -58,6 +60,7 @@ export const en = {
     serverNginx: "nginx", serverApache: "Apache httpd", serverIis: "IIS", serverAlb: "AWS Application Load Balancer",
   },
   common: { yes: "Yes", no: "No", confirm: "Confirm", cancel: "Cancel", working: "Working…", back: "Back", error: "Error" },
+  forbidden: { title: "Not allowed", body: "Your role may not open this page. Ask an ADMIN if you need it.", home: "Back to the console" },
 } as const;
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -70,6 +73,8 @@ export const ja: Messages = {
     title: "RA（管理画面）へログイン", email: "メールアドレス", password: "パスワード", submit: "ログイン",
     invalid: "メールアドレスまたはパスワードが違います。", locked: "ログインの失敗が続いたため一時的にロックされています。15分後に再度お試しください。",
     disabled: "この管理者は無効化されています。", error: "ログインできませんでした。もう一度お試しください。",
+    totp: "認証コード", totpHint: "二要素認証を設定している場合のみ：認証アプリに表示されている6桁の数字。",
+    "totp-required": "認証アプリのコードも入力してください。", "totp-invalid": "認証コードが違うか、すでに使われています。いま表示されているコードを入力してください。",
   },
   setup: {
     title: "Inkan の初期設定", intro: "最初の管理者を作成します。セットアップトークンは Inkan 起動時にサーバのコンソールへ表示されています。",
@@ -121,6 +126,7 @@ export const ja: Messages = {
     serverNginx: "nginx", serverApache: "Apache httpd", serverIis: "IIS", serverAlb: "AWS Application Load Balancer",
   },
   common: { yes: "はい", no: "いいえ", confirm: "確認", cancel: "キャンセル", working: "処理中…", back: "戻る", error: "エラー" },
+  forbidden: { title: "権限がありません", body: "あなたのロールではこのページを開けません。必要な場合は ADMIN に依頼してください。", home: "管理画面へ戻る" },
 };
 
 export type Locale = "ja" | "en";

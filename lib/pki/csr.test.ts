@@ -108,6 +108,15 @@ describe("parseCsr", () => {
     expect(codeOf(() => parseCsr(swapped))).toBe("BAD_SIGNATURE");
   });
 
+  it("rejects a request whose EC public key is not a point on the curve with MALFORMED_INPUT", () => {
+    const csr = Buffer.from(makeTestCsr({ privateKey: p256.privateKey }));
+    const spki = spkiOf(p256.publicKey);
+    const at = csr.indexOf(spki);
+    expect(at).toBeGreaterThan(0);
+    csr[at + spki.length - 1] ^= 0x01;
+    expect(codeOf(() => parseCsr(csr))).toBe("MALFORMED_INPUT");
+  });
+
   it("rejects RSA keys under 2048 bits with WEAK_KEY", () => {
     const k = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 });
     expect(codeOf(() => parseCsr(makeTestCsr({ privateKey: k.privateKey })))).toBe("WEAK_KEY");

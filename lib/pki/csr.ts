@@ -5,7 +5,7 @@ import { PkiError } from "./errors";
 import { DerReader, decodeOid, decodeSmallInt, encodingOf, rethrowMalformed } from "./der-reader";
 import { TAG } from "./der-writer";
 import { parseExtensionsAt, type ParsedSubjectAltNames } from "./extensions-parse";
-import { describeSpkiAt, readSpki } from "./keys";
+import { describeSpkiAt, importPublicKey, readSpki } from "./keys";
 import { decodeNameAt, type DistinguishedName } from "./names";
 import { fromPem } from "./pem";
 import { OID } from "./oids";
@@ -116,7 +116,7 @@ function readRequest(der: Buffer, requireValidSignature: boolean): ParsedCsr {
   const spki = Buffer.from(encodingOf(der, spkiTlv));
   let keyObject: crypto.KeyObject;
   try {
-    keyObject = crypto.createPublicKey({ key: spki, format: "der", type: "spki" });
+    keyObject = importPublicKey(spki, spkiParts, key);
   } catch {
     throw new PkiError("MALFORMED_INPUT", `The public key in the certificate request is invalid (not a point on the curve or a damaged RSA key). ${HINT}`);
   }

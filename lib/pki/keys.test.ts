@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { PkiError } from "./errors";
-import { describeKey, generateKeyPair, spkiOf, subjectKeyIdentifier } from "./keys";
+import { describeKey, generateKeyPair, importPublicKey, splitSpki, spkiOf, subjectKeyIdentifier } from "./keys";
 import { localSigner } from "./signer";
 import { KEY_ALGORITHMS } from "./types";
 
@@ -46,6 +46,32 @@ describe("keys and signers", () => {
       const sig = await signer.sign(data);
       expect(crypto.verify(alg === "RSA-2048" ? "sha256" : "sha384", data, publicKey, sig)).toBe(true);
     }
+  });
+
+  it("signs inputs of 256 KiB and more on the calling thread, with a signature that node:crypto verifies", async () => {
+    const { privateKey, publicKey } = await generateKeyPair("RSA-2048");
+    const data = crypto.randomBytes(300 * 1024);
+    const sig = await localSigner(privateKey).sign(data);
+    expect(crypto.verify("sha256", data, publicKey, sig)).toBe(true);
+  });
+
+  it("imports RSA keys, uncompressed and compressed EC points to the same key as the SPKI import", () => {
+    const P256_COMPRESSED_PREFIX = Buffer.from("3039301306072a8648ce3d020106082a8648ce3d030107032200", "hex");
+    const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey;
+    const p256 = crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" }).publicKey;
+    const p384 = crypto.generateKeyPairSync("ec", { namedCurve: "secp384r1" }).publicKey;
+    const compressedPoint = crypto.ECDH.convertKey(spkiOf(p256).subarray(-65), "prime256v1", undefined, undefined, "compressed") as Buffer;
+    const compressed = Buffer.concat([P256_COMPRESSED_PREFIX, compressedPoint]);
+    for (const [spki, expected] of [[spkiOf(rsa), rsa], [spkiOf(p256), p256], [spkiOf(p384), p384], [compressed, p256]] as const) {
+      const key = importPublicKey(spki, splitSpki(spki), describeKey(spki));
+      expect(key.equals(expected)).toBe(true);
+    }
+  });
+
+  it("refuses an EC point that is not on the curve", () => {
+    const spki = Buffer.from(spkiOf(crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" }).publicKey));
+    spki[spki.length - 1] ^= 0x01; // y changed: (x, y') is not on P-256
+    expect(() => importPublicKey(spki, splitSpki(spki), describeKey(spki))).toThrow();
   });
 
   it("computes the key identifier as SHA-1 of the subjectPublicKey bits (RFC 5280 §4.2.1.2 method 1)", async () => {

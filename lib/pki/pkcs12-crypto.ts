@@ -8,6 +8,7 @@ import { PkiError } from "./errors";
 import { DerReader, contentOf, decodeOid, decodeSmallInt } from "./der-reader";
 import { NULL_VALUE, TAG, algorithmIdentifier, integer, octetString, sequence } from "./der-writer";
 import { OID } from "./oids";
+import { iteratedHash } from "./iterated-hash";
 
 export type MacHash = "sha1" | "sha256";
 
@@ -32,8 +33,7 @@ export function pkcs12Kdf(hash: MacHash, password: Buffer, salt: Buffer, id: 1 |
   const blocks = Math.ceil(n / u);
   const out = Buffer.allocUnsafe(blocks * u);
   for (let i = 0; i < blocks; i++) {
-    let a = crypto.hash(hash, Buffer.concat([d, input]), "buffer");
-    for (let r = 1; r < iterations; r++) a = crypto.hash(hash, a, "buffer");
+    const a = iteratedHash(hash, Buffer.concat([d, input]), iterations);
     a.copy(out, i * u);
     if (i === blocks - 1) break;
     const b = repeatTo(a, v);

@@ -7,6 +7,7 @@ import { createAdmin, createApiToken, countAdmins } from "@/lib/auth";
 import { setupSchema } from "@/lib/auth/schema";
 import { createAuthority, DEFAULT_CA_SLUG } from "@/lib/ca";
 import { ensureDefaultUa } from "@/lib/enrollment";
+import { ensureBuiltInGroups } from "@/lib/groups";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -51,6 +52,8 @@ export async function bootstrap(now = new Date()): Promise<BootstrapReport> {
   if (await db.certificateAuthority.findUnique({ where: { slug: DEFAULT_CA_SLUG }, select: { id: true } })) {
     await ensureDefaultUa(DEFAULT_CA_SLUG, SYSTEM_ACTOR, now);
   }
+  // Built-in templates and the groups "Users" / "SSL server certificate" (also for databases from before groups).
+  await ensureBuiltInGroups(SYSTEM_ACTOR, now);
   if ((await countAdmins()) === 0) {
     if (config.adminEmail && config.adminPassword) {
       report.createdAdmin = await ignoreConflict(() =>

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, openssl, opensslOk, writeCaFile, writeTemp, useServiceEnvironment } from "../helpers/services";
-import { createAccount } from "../../lib/accounts";
+import { createAccount, setAccountStatus } from "../../lib/accounts";
 import { issueWithServerKey } from "../../lib/ca";
 import { createUa, deliverCertificate, ensureDefaultUa, resetDelivery, signInUaUser, uaUserActor, type UaSettingsInput } from "../../lib/enrollment";
 import { parseCertificate } from "../../lib/pki";
@@ -95,6 +95,16 @@ describe.each(PROVIDERS)("UA delivery on %s", (provider) => {
     for (const platform of ["android", "iphone"] as const) {
       expect(await deliverCertificate({ ua, accountId: user.accountId, serial: user.serial, platform }, actor, T0)).toEqual({ ok: false, reason: "not-allowed" });
     }
+  });
+
+  it("an account disabled after sign-in gets nothing more with its still-valid session", async () => {
+    const ua = unique("dis");
+    await createUa(uaInput(ua), TEST_ACTOR);
+    const user = await userWithCertificate(t);
+    await setAccountStatus(user.name, "DISABLED", TEST_ACTOR);
+    expect(await deliverCertificate({ ua, accountId: user.accountId, serial: user.serial, platform: "windows" }, actor, T0)).toEqual({ ok: false, reason: "account-disabled" });
+    await setAccountStatus(user.name, "ACTIVE", TEST_ACTOR);
+    expect(await deliverCertificate({ ua, accountId: user.accountId, serial: user.serial, platform: "windows" }, actor, T0)).toMatchObject({ ok: true });
   });
 
   it("sign-in: wrong password, unknown UA, disabled account, and a lock after the threshold", async () => {

@@ -15,7 +15,8 @@ import { exportPkcs12, findAuthorityCertificate, issueFromCsr, issueWithServerKe
 import { openSecret } from "../../lib/secrets";
 import { sqlitePathOf } from "../../lib/db/url";
 import { parseCertificate, toPem, PEM_LABEL, type KeyAlgorithm } from "../../lib/pki";
-import type { Db } from "../../lib/db";
+import { GroupCommit, type Db } from "../../lib/db";
+import { verifyAuditChain } from "../../lib/audit";
 
 const env = useServiceEnvironment();
 
@@ -305,6 +306,68 @@ describe.each(PROVIDERS)("issuance on %s", (provider) => {
         );
         expect(await rowCounts(t.db)).toEqual(before);
       });
+    });
+  });
+
+  describe("group commit", () => {
+    let caFile: string;
+
+    beforeAll(async () => {
+      await t.reset();
+      await bootstrap();
+      caFile = await writeCaFile(env.scratch);
+      await createAccount({ kind: "server", name: "web2", hostnames: ["web2.example.test"] }, TEST_ACTOR);
+    });
+
+    it("stores 24 concurrent issuances, each with its own certificate row and audit event, on an intact chain", async () => {
+      const before = await t.db.auditEvent.count();
+      const csrs = [makeCsr("rsa2048", { dns: ["web2.example.test"] }), makeCsr("p256", { dns: ["web2.example.test"] })];
+      const certs = await Promise.all(Array.from({ length: 24 }, (_, i) => issueFromCsr({ account: "web2", csr: csrs[i % 2].pem }, TEST_ACTOR)));
+      expect(new Set(certs.map((c) => c.serial)).size).toBe(24);
+      for (const cert of certs) {
+        expect(cert).toMatchObject({ accountName: "web2", caSlug: "ia1", status: "ISSUED", source: "CSR" });
+        expect(await auditEvents(t.db, "certificate.issue", cert.serial)).toHaveLength(1);
+      }
+      expect(await t.db.certificate.count({ where: { account: { name: "web2" } } })).toBe(24);
+      expect(await t.db.auditEvent.count()).toBe(before + 24);
+      expect(await verifyAuditChain()).toMatchObject({ ok: true });
+      for (const cert of [certs[0], certs[23]]) {
+        const der = Buffer.from((await storedCertificate(t.db, cert.serial)).certificateDer);
+        expect(verifyWithOpenssl(env.scratch, caFile, der, "sslserver").code).toBe(0);
+      }
+    });
+
+    it("signs with the current CA when ia1 was replaced after an earlier issuance (no stale cached CA)", async () => {
+      await issueFromCsr({ account: "web2", csr: makeCsr("p256", { dns: ["web2.example.test"] }).pem }, TEST_ACTOR);
+      // A new database content under the same client: ia1 now has another id and key.
+      await t.reset();
+      await bootstrap();
+      await createAccount({ kind: "server", name: "web2", hostnames: ["web2.example.test"] }, TEST_ACTOR);
+      const newCaFile = await writeCaFile(env.scratch);
+      const cert = await issueFromCsr({ account: "web2", csr: makeCsr("p256", { dns: ["web2.example.test"] }).pem }, TEST_ACTOR);
+      const der = Buffer.from((await storedCertificate(t.db, cert.serial)).certificateDer);
+      expect(verifyWithOpenssl(env.scratch, newCaFile, der, "sslserver").code).toBe(0);
+      expect(verifyWithOpenssl(env.scratch, caFile, der, "sslserver").code).not.toBe(0);
+    });
+
+    it("writes concurrent callers in one transaction, refuses one item alone, and retries a failed batch item by item", async () => {
+      const transactions: number[][] = [];
+      const group = new GroupCommit<number, number>(async (tx, items) => {
+        transactions.push([...items]);
+        await tx.auditEvent.count(); // a real round trip inside the transaction
+        if (items.includes(13) && items.length > 1) throw new Error("the whole batch fails");
+        return items.map((n) => (n === 7 ? { ok: false, error: new Error(`refused ${n}`) } : { ok: true, value: n * 2 }));
+      });
+      const settle = (ns: number[]) => Promise.allSettled(ns.map((n) => group.submit(n))).then((rs) => rs.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message)));
+
+      // Ten callers at once share one transaction; 7 is refused alone.
+      expect(await settle([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([0, 2, 4, 6, 8, 10, 12, "refused 7", 16, 18]);
+      expect(transactions).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
+
+      // A batch whose transaction fails (because of 13) is written again one item per transaction.
+      transactions.length = 0;
+      expect(await settle([11, 12, 13, 14])).toEqual([22, 24, 26, 28]);
+      expect(transactions).toEqual([[11, 12, 13, 14], [11], [12], [13], [14]]);
     });
   });
 });

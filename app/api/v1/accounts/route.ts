@@ -1,9 +1,17 @@
-import { createAccount, type CreateAccountInput } from "@/lib/accounts";
+import { accountJson, createAccount, listAccounts, parseListQueryStrict, type CreateAccountInput } from "@/lib/accounts";
 import { requireActor } from "@/lib/auth/guard";
-import { STAFF } from "@/lib/auth";
+import { EVERYONE, STAFF } from "@/lib/auth";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+/** GET /api/v1/accounts?q=&kind=&status=&group=&valid=&expiring=&sort=&after=&limit= — the RA list's query. */
+export const GET = handle(async (request: Request) => {
+  await requireActor(EVERYONE);
+  const query = parseListQueryStrict(Object.fromEntries(new URL(request.url).searchParams));
+  const page = await listAccounts(query);
+  return json({ items: page.items.map(accountJson), nextCursor: page.nextCursor });
+});
 
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);

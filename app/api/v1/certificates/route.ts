@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { certificateJson, getCertificate, issueFromCsr, issueWithServerKey, keyAlgorithmSchema, MAX_CSR_BYTES } from "@/lib/ca";
+import { certificateJson, getCertificate, issueFromCsr, issueWithServerKey, keyAlgorithmSchema, MAX_CSR_BYTES, parseCertificateSearch, searchCertificates } from "@/lib/ca";
 import { requireActor } from "@/lib/auth/guard";
-import { STAFF } from "@/lib/auth";
+import { EVERYONE, STAFF } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import type { KeyAlgorithm } from "@/lib/pki";
@@ -27,4 +27,15 @@ export const POST = handle(async (request: Request) => {
     ? await issueFromCsr({ account: input.account, csr: input.csr, ca: input.ca }, actor)
     : await issueWithServerKey({ account: input.account, keyAlgorithm: input.keyAlgorithm as KeyAlgorithm, ca: input.ca }, actor);
   return json(certificateJson(await getCertificate(cert.serial, cert.caSlug)), 201);
+});
+
+/** GET /api/v1/certificates?q=&status=&ca=&template=&expiresAfter=&expiresBefore=&sort=&limit=&cursor= (keyset paging). */
+export const GET = handle(async (request: Request) => {
+  await requireActor(EVERYONE);
+  const search = parseCertificateSearch(Object.fromEntries(new URL(request.url).searchParams));
+  const page = await searchCertificates(search);
+  return json({
+    items: page.items.map((c) => ({ ...certificateJson(c), template: c.templateName })),
+    nextCursor: page.nextCursor,
+  });
 });

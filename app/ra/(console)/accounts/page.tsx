@@ -1,53 +1,43 @@
 import Link from "next/link";
 import { loadAccountList } from "@/lib/accounts/loaders";
+import { listQueryString } from "@/lib/accounts/list-query";
+import { ACCOUNT_MESSAGES, fill } from "@/lib/accounts/messages";
 import { pageData } from "@/lib/http/page";
-import { getMessages } from "@/lib/i18n/locale";
-import { formatDateTime } from "@/components/ui/format";
+import { getLocale } from "@/lib/i18n/locale";
+import { Alert } from "@/components/ui/Alert";
+import { AccountFilters } from "@/components/accounts/AccountFilters";
+import { AccountTable } from "@/components/accounts/AccountTable";
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const page = await pageData(() => loadAccountList({ q: params.q, kind: params.kind, cursor: params.cursor }));
-  const { t } = await getMessages();
-  const filtered = Boolean(params.q || params.kind);
-  const nextHref = page.nextCursor ? `/ra/accounts?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.kind ? { kind: params.kind } : {}), cursor: page.nextCursor })}` : null;
+  const { query, problems, page, groups, canWrite } = await pageData(() => loadAccountList(params));
+  const t = ACCOUNT_MESSAGES[await getLocale()].list;
+  const { after, ...withoutCursor } = query;
+  const filtered = Object.keys(withoutCursor).some((k) => k !== "sort");
+  const sortLabel = query.sort === "name" ? t.sortName : query.sort === "expiry" ? t.sortExpiry : t.sortCreated;
   return (
     <>
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <h1>{t.accounts.title}</h1>
-        <Link className="btn primary" href="/ra/accounts/new">{t.nav.newAccount}</Link>
+        <h1>{t.title}</h1>
+        {canWrite && (
+          <div className="row">
+            <Link className="btn" href="/ra/accounts/import">{t.importCsv}</Link>
+            <Link className="btn primary" href="/ra/accounts/new">{t.newAccount}</Link>
+          </div>
+        )}
       </div>
-      <form className="row panel" role="search" action="/ra/accounts">
-        <input type="search" name="q" defaultValue={params.q} placeholder={t.accounts.search} aria-label={t.accounts.search} style={{ flex: 1 }} />
-        <select name="kind" defaultValue={params.kind ?? ""} aria-label={t.accounts.kind}>
-          <option value="">{t.accounts.kind}: *</option>
-          <option value="USER">{t.accounts.user}</option>
-          <option value="SERVER">{t.accounts.server}</option>
-        </select>
-        <button className="btn" type="submit">{t.accounts.searchButton}</button>
-      </form>
+      <AccountFilters query={query} groups={groups} t={t} />
+      {problems.length > 0 && <Alert kind="error" testId="list-problems">{t.ignored} {problems.join(" ")}</Alert>}
+      {query.sort === "expiry" && <p className="help">{t.expiryNote}</p>}
       {page.items.length === 0 ? (
-        <p className="empty panel">{filtered ? t.accounts.noMatch : t.accounts.empty}</p>
+        <p className="empty panel" data-testid="account-list-empty">{filtered || after ? t.noMatch : t.empty}</p>
       ) : (
-        <table className="data" data-testid="account-table">
-          <thead><tr><th>{t.accounts.name}</th><th>{t.accounts.kind}</th><th>{t.accounts.displayName}</th><th>{t.accounts.email} / {t.accounts.hostnames}</th><th>{t.accounts.status}</th><th>{t.accounts.created}</th></tr></thead>
-          <tbody>
-            {page.items.map((a) => (
-              <tr key={a.id}>
-                <td><Link href={`/ra/accounts/${encodeURIComponent(a.name)}`}>{a.name}</Link></td>
-                <td>{a.kind === "SERVER" ? t.accounts.server : t.accounts.user}</td>
-                <td>{a.displayName}</td>
-                <td>{a.kind === "SERVER" ? a.hostnames.join(", ") : a.email}</td>
-                <td>{a.status === "ACTIVE" ? t.accounts.active : t.accounts.disabled}</td>
-                <td>{formatDateTime(a.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccountTable items={page.items} caption={fill(t.caption, { sort: sortLabel })} t={t} />
       )}
-      <div className="row" style={{ marginTop: 12 }}>
-        {params.cursor && <Link className="btn" href="/ra/accounts">{t.accounts.first}</Link>}
-        {nextHref && <Link className="btn" href={nextHref}>{t.accounts.next}</Link>}
-      </div>
+      <nav className="row" style={{ marginTop: 12 }} aria-label={t.title}>
+        {after && <Link className="btn" href={`/ra/accounts${listQueryString(withoutCursor)}`}>{t.first}</Link>}
+        {page.nextCursor && <Link className="btn" rel="next" href={`/ra/accounts${listQueryString({ ...withoutCursor, after: page.nextCursor })}`}>{t.next}</Link>}
+      </nav>
     </>
   );
 }

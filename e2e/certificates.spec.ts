@@ -1,0 +1,128 @@
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { CertificatesListPage } from "./pages/certificates-list";
+import { CertificatePage } from "./pages/certificate-page";
+import { AuthorityPage, NewAuthorityPage } from "./pages/authority-page";
+import { crlEntries, opensslOk, saveFile } from "./support/openssl";
+
+// The certificate list across accounts: search, detail, bulk revoke with a confirmation
+// that names the count, and markup in a subject rendered as text.
+
+async function issue(api: APIRequestContext, account: string, ca?: string): Promise<string> {
+  const response = await api.post("/api/v1/certificates", { data: { account, keyAlgorithm: "ECDSA-P256", ...(ca ? { ca } : {}) } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).serial;
+}
+
+async function userAccount(api: APIRequestContext, name: string) {
+  const response = await api.post("/api/v1/accounts", { data: { kind: "user", name, email: `${name}@e2e.inkan.test` } });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+test("search by account and serial, open a certificate, and bulk revoke a selection into the CRL", async ({ page, api, request, uniqueName, workDir }) => {
+  const name = uniqueName("bulk");
+  await userAccount(api, name);
+  const serials = [await issue(api, name), await issue(api, name), await issue(api, name)];
+  const list = new CertificatesListPage(page);
+
+  await test.step("search by account name lists the three", async () => {
+    await list.goto();
+    await list.search(name);
+    await expect(list.rows).toHaveCount(3);
+    for (const s of serials) await expect(list.row(s).getByRole("cell").nth(3)).toHaveText(name);
+  });
+
+  await test.step("search by a serial prefix written with colons finds one", async () => {
+    const colon = serials[1].slice(0, 12).toUpperCase().replace(/(..)(?!$)/g, "$1:");
+    await list.search(colon);
+    await expect(list.rows).toHaveCount(1);
+    await expect(list.row(serials[1])).toBeVisible();
+  });
+
+  await test.step("the detail page shows every field and the PEM", async () => {
+    await list.row(serials[1]).getByRole("link", { name: serials[1] }).click();
+    const detail = new CertificatePage(page);
+    await expect(detail.serial).toHaveText(serials[1]);
+    await expect(detail.detail("Key usage")).toHaveText("digitalSignature");
+    await expect(detail.detail("Extended key usage")).toHaveText("clientAuth");
+    await expect(detail.detail("Basic constraints")).toHaveText("CA:FALSE");
+    await expect(detail.detail("CRL distribution point")).toHaveText(/\/crl\/ia1_crl\.der$/);
+    await expect(detail.detail("Authority key identifier")).toHaveText(/^([0-9A-F]{2}:)+[0-9A-F]{2}$/);
+    const pem = saveFile(workDir, "leaf.pem", (await page.getByTestId("pem").textContent())!);
+    const sha256 = opensslOk(["x509", "-in", pem, "-noout", "-fingerprint", "-sha256"]).trim().split("=")[1];
+    await expect(page.getByTestId("sha256")).toHaveText(sha256);
+  });
+
+  await test.step("select two, confirm the dialog naming the count and reason, and both are revoked", async () => {
+    await list.goto({ q: name });
+    await expect(list.rows).toHaveCount(3);
+    await list.select(serials[0]);
+    await list.select(serials[2]);
+    await expect(list.selectedCount).toHaveText("2 selected");
+    await list.bulkRevoke("superseded", 2);
+    await expect(list.result).toHaveText("2 revoked; CRL republished.");
+    await expect(list.row(serials[0]).getByRole("cell").last()).toHaveText("Revoked");
+    await expect(list.row(serials[2]).getByRole("cell").last()).toHaveText("Revoked");
+    await expect(list.row(serials[1]).getByRole("cell").last()).toHaveText("Valid");
+    await expect(list.row(serials[0]).getByRole("checkbox")).toBeDisabled();
+  });
+
+  await test.step("the CRL lists both as Superseded, and the revoked filter finds them", async () => {
+    const crl = saveFile(workDir, "ia1_crl.pem", await (await request.get("/crl/ia1_crl.pem")).body());
+    const entries = crlEntries(opensslOk(["crl", "-in", crl, "-noout", "-text"]));
+    expect(entries.get(serials[0])).toBe("Superseded");
+    expect(entries.get(serials[2])).toBe("Superseded");
+    expect(entries.has(serials[1])).toBe(false);
+    await list.goto({ q: name, status: "revoked" });
+    await expect(list.rows).toHaveCount(2);
+  });
+
+  await test.step("the REST list finds the same with filters and a cursor", async () => {
+    const first = await api.get(`/api/v1/certificates?q=${name}&status=valid&limit=1`);
+    expect(first.status()).toBe(200);
+    const body = await first.json();
+    expect(body.items.map((c: { serial: string }) => c.serial)).toEqual([serials[1]]);
+    expect(body.nextCursor).toBeNull();
+    const bad = await api.get("/api/v1/certificates?expiresBefore=soon");
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).detail).toContain("expiresBefore is a date");
+  });
+});
+
+test("markup in a CA's name and subject is shown as text on every page, and no script runs", async ({ page, api, uniqueName }) => {
+  const payload = "<img src=x onerror=alert(1)>";
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const slug = uniqueName("xss").toLowerCase().slice(0, 32);
+  const ca = new AuthorityPage(page);
+  await new NewAuthorityPage(page).goto("ia1");
+  await page.getByTestId("create-ca-form").getByLabel("Display name").fill(payload);
+  await new NewAuthorityPage(page).create({ slug, subject: `CN=${payload},O=XSS`, validityDays: 100 });
+  // RFC 4514 escapes < and > in the subject string; the characters reach the page as text.
+  await expect(ca.detail("Subject")).toHaveText("CN=\\<img src=x onerror=alert(1)\\>,O=XSS");
+  await expect(ca.detail("Display name")).toHaveText(payload);
+
+  const account = uniqueName("xss-user");
+  await userAccount(api, account);
+  const serial = await issue(api, account, slug);
+
+  await page.goto("/ra/authorities");
+  await expect(page.getByTestId(`ca-${slug}`)).toContainText(payload);
+  await expect(page.getByTestId(`ca-${slug}`)).toContainText("CN=\\<img src=x onerror=alert(1)\\>,O=XSS");
+
+  const detail = new CertificatePage(page);
+  await detail.goto(serial);
+  await expect(detail.detail("Issuer \\(CA\\)")).toContainText("img src=x onerror=alert(1)");
+
+  const list = new CertificatesListPage(page);
+  await list.goto({ ca: slug });
+  await expect(list.row(serial)).toBeVisible();
+  await page.goto("/ra");
+  await expect(page.getByTestId(`crl-${slug}`)).toBeVisible();
+
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});

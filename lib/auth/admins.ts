@@ -1,0 +1,73 @@
+// Administrator management (ADMIN only, from /ra/admins and the CLI). The console must
+// always keep one active ADMIN: every change that could remove the last one is refused.
+import { getDb, type Tx } from "@/lib/db";
+import { InkanError } from "@/lib/errors";
+import { recordEvent, type Actor } from "@/lib/audit";
+import { hashPassword, verifyPassword } from "./passwords";
+import { changePasswordSchema, passwordSchema, updateAdminSchema } from "./schema";
+import type { z } from "zod";
+
+export type AdminChange = z.input<typeof updateAdminSchema>;
+
+export async function updateAdmin(adminId: string, change: AdminChange, actor: Actor): Promise<void> {
+  const parsed = updateAdminSchema.safeParse(change);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  const next = parsed.data;
+  await getDb().$transaction(async (tx) => {
+    const admin = await tx.admin.findUnique({ where: { id: adminId } });
+    if (!admin) throw new InkanError("NOT_FOUND", "No such administrator.");
+    if (next.status === "DISABLED" && actor.id === adminId) {
+      throw new InkanError("CONFLICT", "You cannot disable yourself. Ask another ADMIN.");
+    }
+    const losesAdmin = admin.role === "ADMIN" && admin.status === "ACTIVE" && ((next.role && next.role !== "ADMIN") || next.status === "DISABLED");
+    if (losesAdmin && (await otherActiveAdmins(tx, adminId)) === 0) {
+      throw new InkanError("CONFLICT", `${admin.email} is the only active ADMIN. Make another administrator ADMIN first.`);
+    }
+    const data = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
+    if (Object.keys(data).length === 0) return;
+    await tx.admin.update({ where: { id: adminId }, data });
+    const changed = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { from: admin[k as keyof typeof admin] ?? null, to: v }]));
+    await recordEvent(tx, { actor, action: "admin.update", target: { type: "admin", id: admin.email }, details: changed });
+  });
+}
+
+/** An ADMIN sets a new password for an administrator who lost theirs (told to them out of band). */
+export async function resetAdminPassword(adminId: string, password: string, actor: Actor): Promise<void> {
+  const parsed = passwordSchema.safeParse(password);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues[0].message);
+  const passwordHash = await hashPassword(parsed.data);
+  await getDb().$transaction(async (tx) => {
+    const admin = await tx.admin.findUnique({ where: { id: adminId } });
+    if (!admin) throw new InkanError("NOT_FOUND", "No such administrator.");
+    await tx.admin.update({ where: { id: adminId }, data: { passwordHash } });
+    await recordEvent(tx, { actor, action: "admin.password", target: { type: "admin", id: admin.email }, details: { change: "reset by an administrator" } });
+  });
+}
+
+/** The signed-in administrator changes their own password; the current one is required. */
+export async function changeOwnPassword(actor: Actor, input: { current: string; next: string }): Promise<void> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", "Only a signed-in administrator can change their password.");
+  const db = getDb();
+  const admin = await db.admin.findUnique({ where: { id: actor.id } });
+  if (!admin || !(await verifyPassword(admin.passwordHash, parsed.data.current))) {
+    throw new InkanError("VALIDATION", "The current password is wrong.");
+  }
+  const passwordHash = await hashPassword(parsed.data.next);
+  await db.$transaction(async (tx) => {
+    await tx.admin.update({ where: { id: admin.id }, data: { passwordHash } });
+    await recordEvent(tx, { actor, action: "admin.password", target: { type: "admin", id: admin.email }, details: { change: "changed by its owner" } });
+  });
+}
+
+export async function setSignInPolicy(policy: { requireTotp: boolean }, actor: Actor): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.signInPolicy.upsert({ where: { id: 1 }, create: { id: 1, requireTotp: policy.requireTotp }, update: { requireTotp: policy.requireTotp } });
+    await recordEvent(tx, { actor, action: "signin-policy.update", details: { requireTotp: policy.requireTotp } });
+  });
+}
+
+function otherActiveAdmins(tx: Tx, adminId: string): Promise<number> {
+  return tx.admin.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: adminId } } });
+}

@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { containsText, getDb, type Prisma } from "@/lib/db";
+import { InkanError } from "@/lib/errors";
+import { toCertificateView } from "./data";
+import type { CertificateView } from "./types";
+
+export const CERTIFICATE_SORTS = ["issued", "expiry"] as const;
+export const SEARCH_STATUSES = ["valid", "expired", "revoked"] as const;
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+const isoDate = (field: string) =>
+  z.string().trim().optional().transform((v, ctx) => {
+    if (!v) return undefined;
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: `${field} is a date such as 2026-12-31 (or a full ISO 8601 time).` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+// An empty form field means "no filter".
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const text = z.string().trim().max(256, "A search term has at most 256 characters.").optional().transform((v) => v || undefined);
+
+/** Certificate search filters, as the list page's form and GET /api/v1/certificates send them. */
+export const certificateSearchSchema = z.object({
+  /** Serial prefix (colons allowed), or a part of the subject or the account name. */
+  q: text,
+  serial: text,
+  subject: text,
+  account: text,
+  status: z.preprocess(emptyToUndefined, z.enum(SEARCH_STATUSES, { message: `status is one of ${SEARCH_STATUSES.join(", ")}.` }).optional()),
+  ca: text,
+  template: text,
+  expiresAfter: isoDate("expiresAfter"),
+  expiresBefore: isoDate("expiresBefore"),
+  sort: z.preprocess(emptyToUndefined, z.enum(CERTIFICATE_SORTS, { message: "sort is issued or expiry." }).default("issued")),
+  cursor: text,
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `limit is at most ${MAX_PAGE_SIZE}.`).optional(),
+});
+
+export type CertificateSearchInput = z.input<typeof certificateSearchSchema>;
+export type CertificateSearch = z.output<typeof certificateSearchSchema>;
+
+export interface CertificatePage {
+  items: (CertificateView & { templateName: string | null })[];
+  nextCursor: string | null;
+}
+
+/** Parses raw query values; a bad value is a VALIDATION error naming the field. */
+export function parseCertificateSearch(raw: Record<string, unknown>): CertificateSearch {
+  const parsed = certificateSearchSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InkanError("VALIDATION", issue.message, { errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) });
+  }
+  return parsed.data;
+}
+
+/** A serial as stored: lowercase hex without colons (a prefix keeps its leading zeros). */
+function serialPrefix(input: string): string | null {
+  const clean = input.replace(/[:\s]/g, "").toLowerCase();
+  return /^[0-9a-f]{1,40}$/.test(clean) ? clean : null;
+}
+
+// The cursor names the last row shown: its sort value and id (keyset pagination, so page
+// 1,000 costs what page 1 costs).
+function encodeCursor(value: Date, id: string): string {
+  return Buffer.from(JSON.stringify([value.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { value: Date; id: string } {
+  try {
+    const [iso, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const value = new Date(iso);
+    if (typeof id !== "string" || Number.isNaN(value.getTime())) throw new Error("bad cursor");
+    return { value, id };
+  } catch {
+    throw new InkanError("VALIDATION", "The cursor is not one this list handed out. Start again from the first page.");
+  }
+}
+
+function filterWhere(s: CertificateSearch, now: Date): Prisma.CertificateWhereInput[] {
+  const and: Prisma.CertificateWhereInput[] = [];
+  if (s.q) {
+    const serial = serialPrefix(s.q);
+    and.push({ OR: [...(serial ? [{ serial: { startsWith: serial } }] : []), { subject: containsText(s.q) }, { account: { name: containsText(s.q) } }] });
+  }
+  if (s.serial) {
+    const serial = serialPrefix(s.serial);
+    if (!serial) throw new InkanError("VALIDATION", "A serial is hexadecimal digits, with or without colons (e.g. 4f:3a:…).");
+    and.push({ serial: { startsWith: serial } });
+  }
+  if (s.subject) and.push({ subject: containsText(s.subject) });
+  if (s.account) and.push({ account: { name: s.account } });
+  if (s.ca) and.push({ ca: { slug: s.ca } });
+  if (s.template) and.push({ template: { name: s.template } });
+  if (s.status === "revoked") and.push({ status: "REVOKED" });
+  if (s.status === "valid") and.push({ status: "ISSUED", notAfter: { gt: now } });
+  if (s.status === "expired") and.push({ status: "ISSUED", notAfter: { lte: now } });
+  if (s.expiresAfter) and.push({ notAfter: { gte: s.expiresAfter } });
+  if (s.expiresBefore) and.push({ notAfter: { lt: s.expiresBefore } });
+  return and;
+}
+
+/**
+ * One page of certificates across all accounts. "issued" lists newest first, "expiry"
+ * soonest expiry first; both with id as the tie-breaker so the order is total.
+ */
+export async function searchCertificates(search: CertificateSearch, now = new Date()): Promise<CertificatePage> {
+  const limit = search.limit ?? DEFAULT_PAGE_SIZE;
+  const and = filterWhere(search, now);
+  const byExpiry = search.sort === "expiry";
+  const field = byExpiry ? "notAfter" : "createdAt";
+  const dir = byExpiry ? "asc" : "desc";
+  if (search.cursor) {
+    const c = decodeCursor(search.cursor);
+    const beyond = dir === "asc" ? { gt: c.value } : { lt: c.value };
+    const idBeyond = dir === "asc" ? { gt: c.id } : { lt: c.id };
+    and.push({ OR: [{ [field]: beyond }, { [field]: c.value, id: idBeyond }] });
+  }
+  const rows = await getDb().certificate.findMany({
+    where: { AND: and },
+    include: { ca: { select: { slug: true } }, account: { select: { name: true, kind: true } }, template: { select: { name: true } } },
+    omit: { certificateDer: true },
+    orderBy: [{ [field]: dir }, { id: dir }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...toCertificateView(r), templateName: r.template?.name ?? null })),
+    nextCursor: rows.length > limit && last ? encodeCursor(byExpiry ? last.notAfter : last.createdAt, last.id) : null,
+  };
+}

@@ -1,0 +1,121 @@
+import { createPublicKey } from "node:crypto";
+import { ImportCertificateCommand } from "@aws-sdk/client-acm";
+import { parseCertificate, toPem, PEM_LABEL } from "@/lib/pki";
+import { getDb } from "@/lib/db";
+import { InkanError } from "@/lib/errors";
+import { recordEvent, recordStandaloneEvent, type Actor } from "@/lib/audit";
+import { openLeafKey } from "@/lib/ca";
+import { verifyPassword } from "@/lib/auth";
+import { clientsFor } from "./aws-clients";
+import { adminPasswordHash, findAcmImport, findCertificateForAcm, findTargetRow } from "./data";
+import { ACM_RULES } from "./quotas";
+import { awsErrorCode, awsErrorMessage, DEFAULT_RETRY, withRetry, type RetryPolicy, type Sleep } from "./retry";
+
+export interface AcmPems {
+  certificate: string;
+  privateKey: string;
+  chain: string;
+}
+
+// Key types ACM accepts for imported certificates (ACM user guide, "Prerequisites for importing").
+const ACM_KEYS = new Set(["rsa:1024", "rsa:2048", "rsa:3072", "rsa:4096", "ec:P-256", "ec:P-384", "ec:P-521"]);
+
+/**
+ * ACM's import rules, checked before any call so the message says what to fix: PEM only,
+ * an unencrypted key of at most 5 KB that belongs to the certificate, a supported key type,
+ * and a certificate valid right now.
+ */
+export function checkAcmRules(pems: AcmPems, now: Date): void {
+  const pem = /^-----BEGIN [A-Z0-9 ]+-----\n[A-Za-z0-9+/=\n]+-----END [A-Z0-9 ]+-----\n$/;
+  if (!pem.test(pems.certificate) || !pems.certificate.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the certificate as one PEM CERTIFICATE block.");
+  if (!pems.privateKey.startsWith("-----BEGIN PRIVATE KEY-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the private key as unencrypted PEM (PRIVATE KEY).");
+  if (!pems.chain.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the certificate chain as PEM CERTIFICATE blocks.");
+  const keyBytes = Buffer.byteLength(pems.privateKey);
+  if (keyBytes > ACM_RULES.privateKeyBytes) throw new InkanError("UNPROCESSABLE", `The private key is ${keyBytes} bytes as PEM; ACM accepts at most ${ACM_RULES.privateKeyBytes} bytes (5 KB).`);
+  const info = parseCertificate(pems.certificate);
+  const kind = info.key.type === "rsa" ? `rsa:${info.key.bits}` : `ec:${info.key.curve ?? info.key.bits}`;
+  if (!ACM_KEYS.has(kind)) throw new InkanError("UNPROCESSABLE", `ACM does not import certificates with a ${kind.replace(":", " ")} key; it accepts RSA 1024–4096 and ECDSA P-256, P-384, P-521.`);
+  const keySpki = createPublicKey(pems.privateKey).export({ type: "spki", format: "der" });
+  if (!keySpki.equals(info.subjectPublicKeySpki)) throw new InkanError("UNPROCESSABLE", "The private key does not belong to the certificate; ACM would refuse the pair.");
+  if (now < info.notBefore) throw new InkanError("UNPROCESSABLE", `The certificate is not valid before ${info.notBefore.toISOString()}; ACM imports only a certificate that is currently valid.`);
+  if (now > info.notAfter) throw new InkanError("UNPROCESSABLE", `The certificate expired on ${info.notAfter.toISOString()}; ACM imports only a certificate that is currently valid. Issue a new one.`);
+}
+
+/** The three PEMs of a server certificate whose key Inkan holds, after the usual refusals. */
+async function acmPemsFor(serial: string) {
+  const cert = await findCertificateForAcm(serial);
+  if (cert.account.kind !== "SERVER") throw new InkanError("UNPROCESSABLE", `Certificate ${cert.serial} belongs to a user account; ACM is for server certificates.`);
+  if (cert.status !== "ISSUED") throw new InkanError("UNPROCESSABLE", `Certificate ${cert.serial} is revoked; issue a new one for ${cert.account.name}.`);
+  if (!cert.privateKeyEncrypted) throw new InkanError("UNPROCESSABLE", `Inkan does not hold the key of certificate ${cert.serial} (it was issued from a CSR); import it into ACM from the server that has the key.`);
+  const key = openLeafKey(cert.caId, cert.serial, cert.privateKeyEncrypted);
+  const der = Buffer.from(cert.certificateDer);
+  const pems: AcmPems = {
+    certificate: toPem(PEM_LABEL.CERTIFICATE, der),
+    privateKey: key.export({ type: "pkcs8", format: "pem" }).toString(),
+    chain: cert.chainDer.map((c) => toPem(PEM_LABEL.CERTIFICATE, c)).join(""),
+  };
+  return { cert, pems };
+}
+
+/**
+ * Imports a server certificate into ACM through a target's account and region. A renewal
+ * (a newer certificate of the same account) re-imports into the stored CertificateArn, so
+ * listeners that use it pick up the new certificate.
+ */
+export async function importToAcm(serial: string, targetName: string, actor: Actor, options: { now?: Date; retry?: RetryPolicy; sleep?: Sleep; requestTimeoutMs?: number } = {}): Promise<{ certificateArn: string; reimported: boolean }> {
+  const now = options.now ?? new Date();
+  const target = await findTargetRow(targetName);
+  const { cert, pems } = await acmPemsFor(serial);
+  checkAcmRules(pems, now);
+  const previous = await findAcmImport(target.id, cert.account.id);
+  const clients = clientsFor(target, options.requestTimeoutMs);
+  let certificateArn: string;
+  try {
+    // Re-importing the same bytes into the same ARN is harmless, so retries are safe once an
+    // ARN exists; a first import is tried once (a retry could create a second certificate).
+    const policy = previous ? options.retry ?? DEFAULT_RETRY : { ...(options.retry ?? DEFAULT_RETRY), attempts: 1 };
+    const out = await withRetry(() => clients.acm.send(new ImportCertificateCommand({
+      ...(previous ? { CertificateArn: previous.certificateArn } : {}),
+      Certificate: Buffer.from(pems.certificate),
+      PrivateKey: Buffer.from(pems.privateKey),
+      CertificateChain: Buffer.from(pems.chain),
+    })), policy, { sleep: options.sleep });
+    if (!out.CertificateArn) throw new InkanError("INTERNAL", "ACM answered without a CertificateArn.");
+    certificateArn = out.CertificateArn;
+  } catch (err) {
+    if (err instanceof InkanError) throw err;
+    await recordStandaloneEvent({ actor, action: "deploy.acm.import", target: { type: "certificate", id: cert.serial }, outcome: "FAILURE", details: { target: target.name, errorCode: awsErrorCode(err), errorMessage: awsErrorMessage(err) } });
+    throw new InkanError("UNPROCESSABLE", `ACM refused the import: ${awsErrorCode(err)}: ${awsErrorMessage(err)}`);
+  } finally {
+    clients.close();
+  }
+  await getDb().$transaction(async (tx) => {
+    await tx.acmCertificate.upsert({
+      where: { targetId_accountId: { targetId: target.id, accountId: cert.account.id } },
+      create: { targetId: target.id, accountId: cert.account.id, certificateArn, serial: cert.serial, importedAt: now },
+      update: { certificateArn, serial: cert.serial, importedAt: now },
+    });
+    await recordEvent(tx, {
+      actor, action: "deploy.acm.import", target: { type: "certificate", id: cert.serial },
+      details: { target: target.name, account: cert.account.name, certificateArn, reimport: Boolean(previous) },
+    }, now);
+  });
+  return { certificateArn, reimported: Boolean(previous) };
+}
+
+/**
+ * The certificate, its unencrypted key and the chain as PEM, for a manual ACM import. The
+ * administrator re-types their password first; the key is never logged or audited.
+ */
+export async function exportForAcm(serial: string, actor: Actor, password: string, now = new Date()): Promise<AcmPems> {
+  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", "Exporting a private key needs a signed-in administrator who re-types their password (API tokens cannot).");
+  const ok = await verifyPassword(await adminPasswordHash(actor.id), password);
+  if (!ok) {
+    await recordStandaloneEvent({ actor, action: "deploy.acm.export", target: { type: "certificate", id: serial }, outcome: "FAILURE", details: { reason: "wrong password" } });
+    throw new InkanError("UNAUTHENTICATED", "The password is wrong; type your own sign-in password to confirm the export.");
+  }
+  const { cert, pems } = await acmPemsFor(serial);
+  checkAcmRules(pems, now);
+  await recordStandaloneEvent({ actor, action: "deploy.acm.export", target: { type: "certificate", id: cert.serial }, details: { account: cert.account.name } });
+  return pems;
+}

@@ -1,0 +1,27 @@
+import { getDb, isUniqueViolation } from "@/lib/db";
+
+/**
+ * A named lease decided by one conditional UPDATE: the row is taken only when it is free or
+ * expired, so among instances sharing the database (SQLite file or PostgreSQL, where the
+ * UPDATE re-checks its WHERE after waiting on the row lock) exactly one wins. An instance that
+ * dies keeps the lease only until it expires.
+ */
+export async function acquireLease(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  const { count } = await getDb().deployLease.updateMany({
+    where: { name, OR: [{ expiresAt: { lte: now } }, { holder }] },
+    data: { holder, expiresAt },
+  });
+  if (count === 1) return true;
+  try {
+    await getDb().deployLease.create({ data: { name, holder, expiresAt } });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false; // held by another instance
+    throw err;
+  }
+}
+
+export async function releaseLease(name: string, holder: string): Promise<void> {
+  await getDb().deployLease.deleteMany({ where: { name, holder } });
+}

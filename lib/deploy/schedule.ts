@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { SYSTEM_ACTOR } from "@/lib/audit";
+import { raiseDeployAlert } from "@/lib/alerts";
+import { lastRunOf, latestCrlHeads, parseOwned } from "./data";
+import { deployTarget, type DeployOptions } from "./deploy";
+import { acquireLease, releaseLease } from "./lease";
+import type { OwnedRevocation } from "./plan";
+import type { DeployRunView } from "./types";
+
+export const DEPLOY_SCHEDULE = {
+  /** A new CRL waits this long for more revocations, so a burst makes one deploy (well within 5 minutes). */
+  quietMs: 60_000,
+  /** Every target is refreshed at least daily. */
+  dailyMs: 24 * 3_600_000,
+  /** After a failed run the schedule waits this long before trying again. */
+  failureBackoffMs: 5 * 60_000,
+  /** The scheduler lease: long enough for a slow run, short enough to recover from a dead instance. */
+  leaseMs: 10 * 60_000,
+  /** A trust store still behind the current CRL this long after it was published raises an alert. */
+  staleAlertMs: 30 * 60_000,
+} as const;
+
+export type DeploySchedule = { [K in keyof typeof DEPLOY_SCHEDULE]: number };
+
+/**
+ * Why a target needs a refresh now, or null. A CRL newer than the one deployed covers "after
+ * every revocation" and "before nextUpdate" (CAs republish at half-life); the daily refresh
+ * covers everything else (a list removed by hand, a changed bundle).
+ */
+export function refreshReason(input: {
+  owned: readonly OwnedRevocation[];
+  latest: ReadonlyArray<{ caSlug: string; number: number; thisUpdate: Date; entries: number }>;
+  lastSuccessAt: Date | null;
+  lastRun: { status: string; finishedAt: Date | null; startedAt: Date } | null;
+  now: Date;
+  schedule?: DeploySchedule;
+}): "REVOCATION" | "SCHEDULE" | null {
+  const s = input.schedule ?? DEPLOY_SCHEDULE;
+  const now = input.now.getTime();
+  // The first deploy is the operator's (the IAM policy must be in place); the schedule keeps it fresh after.
+  if (!input.lastSuccessAt) return null;
+  if (input.lastRun?.status === "FAILED" && now - (input.lastRun.finishedAt ?? input.lastRun.startedAt).getTime() < s.failureBackoffMs) return null;
+  let reason: "REVOCATION" | "SCHEDULE" | null = null;
+  for (const crl of input.latest) {
+    const deployed = input.owned.filter((o) => o.caSlug === crl.caSlug).sort((a, b) => b.crlNumber - a.crlNumber)[0];
+    if (deployed && deployed.crlNumber >= crl.number) continue;
+    if (now - crl.thisUpdate.getTime() < s.quietMs) continue; // debounce: let a burst settle
+    if (!deployed || deployed.entries !== crl.entries) return "REVOCATION";
+    reason = "SCHEDULE";
+  }
+  if (reason) return reason;
+  if (now - input.lastSuccessAt.getTime() >= s.dailyMs) return "SCHEDULE";
+  return null;
+}
+
+/**
+ * The CAs whose current CRL a target's trust store still lacks, long after it was published:
+ * the schedule should have deployed it by then (a failing run, a lost credential), so an
+ * administrator is told (issue 6: "a trust store holds a CRL older than the current one").
+ */
+export function staleCrls(input: {
+  owned: readonly OwnedRevocation[];
+  latest: ReadonlyArray<{ caSlug: string; number: number; thisUpdate: Date }>;
+  now: Date;
+  schedule?: DeploySchedule;
+}): Array<{ caSlug: string; deployed: number | null; current: number; since: Date }> {
+  const s = input.schedule ?? DEPLOY_SCHEDULE;
+  return input.latest.flatMap((crl) => {
+    const deployed = input.owned.filter((o) => o.caSlug === crl.caSlug).sort((a, b) => b.crlNumber - a.crlNumber)[0];
+    if (deployed && deployed.crlNumber >= crl.number) return [];
+    if (input.now.getTime() - crl.thisUpdate.getTime() < s.staleAlertMs) return [];
+    return [{ caSlug: crl.caSlug, deployed: deployed?.crlNumber ?? null, current: crl.number, since: crl.thisUpdate }];
+  });
+}
+
+/**
+ * The minute tick's deploy pass: under one lease shared by every instance on this database,
+ * refreshes each target that needs it. Returns the runs made (empty when another instance
+ * holds the lease).
+ */
+export async function refreshDueTargets(now = new Date(), options: { holder?: string; schedule?: DeploySchedule; deploy?: DeployOptions; actorLabel?: string } = {}): Promise<DeployRunView[]> {
+  const schedule = options.schedule ?? DEPLOY_SCHEDULE;
+  const holder = options.holder ?? `instance-${randomUUID()}`;
+  if (!(await acquireLease("deploy-scheduler", holder, schedule.leaseMs, now))) return [];
+  const runs: DeployRunView[] = [];
+  try {
+    const targets = await getDb().deployTarget.findMany({ orderBy: { name: "asc" } });
+    for (const target of targets) {
+      const owned = parseOwned(target.revocations);
+      const latest = await latestCrlHeads(JSON.parse(target.caSlugs) as string[]);
+      if (target.lastSuccessAt) {
+        for (const stale of staleCrls({ owned, latest, now, schedule })) {
+          // The message names the CRL number, so each stale CRL alerts once (lib/alerts dedups).
+          await raiseDeployAlert({
+            target: target.name, kind: "stale-crl",
+            message: `The trust store holds CRL #${stale.deployed ?? "none"} of ${stale.caSlug}; the current one is #${stale.current}, published ${stale.since.toISOString()}. Check the target's run history.`,
+          }, now).catch((err) => console.error(`[inkan] stale CRL alert for ${target.name} not raised:`, err instanceof Error ? err.message : err));
+        }
+      }
+      const reason = refreshReason({
+        owned,
+        latest,
+        lastSuccessAt: target.lastSuccessAt,
+        lastRun: await lastRunOf(target.id),
+        now,
+        schedule,
+      });
+      if (!reason) continue;
+      try {
+        const outcome = await deployTarget(target.name, { ...SYSTEM_ACTOR, label: options.actorLabel ?? "scheduler" }, { ...options.deploy, trigger: reason });
+        if (outcome.kind === "run") runs.push(outcome.run);
+      } catch (err) {
+        // One target's bad configuration must not stop the others.
+        console.error(`[inkan] scheduled deploy of ${target.name} failed:`, err instanceof Error ? err.message : err);
+      }
+    }
+  } finally {
+    await releaseLease("deploy-scheduler", holder);
+  }
+  return runs;
+}

@@ -1,0 +1,16 @@
+import { requireActor } from "@/lib/auth/guard";
+import { EVERYONE } from "@/lib/auth";
+import { InkanError } from "@/lib/errors";
+import { findTemplate, listTemplates } from "./data";
+
+export async function loadTemplateList() {
+  const actor = await requireActor(EVERYONE);
+  return { templates: await listTemplates(), canEdit: actor.role === "ADMIN" };
+}
+
+export async function loadTemplate(id: string) {
+  const actor = await requireActor(EVERYONE);
+  const template = await findTemplate(id);
+  if (!template) throw new InkanError("NOT_FOUND", "No such template.");
+  return { template, canEdit: actor.role === "ADMIN" };
+}

@@ -1,0 +1,232 @@
+// deployTarget against the local AWS (real @aws-sdk clients): bundle + trust store, CRL rotation
+// without a gap, quotas, faults, crash recovery, dry run — on SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROVIDERS, withTestDatabase } from "../helpers/database";
+import { TEST_ACTOR, auditEvents, createTestAuthority, useServiceEnvironment } from "../helpers/services";
+import { startLocalAws, type LocalAws } from "../support/aws-local";
+import { getDb } from "../../lib/db";
+import { ALB_QUOTAS, deployTarget, describeTarget, getTarget, listRuns, SimulatedCrash } from "../../lib/deploy";
+import { BUCKET, FAST_RETRY, gaps, makeTarget, revokeOne } from "./helpers";
+
+useServiceEnvironment();
+
+async function deploy(name: string, options: Parameters<typeof deployTarget>[2] = {}) {
+  const outcome = await deployTarget(name, TEST_ACTOR, { retry: FAST_RETRY, requestTimeoutMs: 1500, ...options });
+  if (outcome.kind !== "run") throw new Error("expected a run");
+  return outcome.run;
+}
+
+describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
+  withTestDatabase(provider);
+  let aws: LocalAws;
+  const revoked: Array<{ serial: string; seq: number }> = [];
+  /** Serials that were revoked AND deployed before history step `seq`. */
+  const mustList = (seq: number) => revoked.filter((r) => r.seq < seq).map((r) => r.serial);
+
+  beforeAll(async () => {
+    aws = await startLocalAws({ buckets: [BUCKET] });
+    await createTestAuthority();
+  });
+  afterAll(() => aws?.stop());
+
+  it("creates the trust store from the bundle and adds the current CRL", async () => {
+    const target = await makeTarget(aws);
+    const run = await deploy(target.name);
+    expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+    const after = await getTarget(target.name);
+    const store = aws.elbv2.trustStore(after.trustStoreArn!)!;
+    expect(store.numberOfCaCertificates).toBe(1);
+    expect(store.bundle).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/);
+    expect(store.bundle).not.toMatch(/\n\n/);
+    expect(store.revocations).toHaveLength(1);
+    expect(run.revocationIdsAdded).toEqual([store.revocations[0].id]);
+    expect(after.revocationIds).toEqual([store.revocations[0].id]);
+    expect(run.journal.map((s) => s.step)).toEqual(["bundle.uploaded", "truststore.created", "crl.uploaded", "revocation.added", "revocation.confirmed"]);
+    const status = await describeTarget(target.name);
+    expect(status).toMatchObject({ status: "ACTIVE", numberOfCaCertificates: 1, totalRevokedEntries: store.totalRevokedEntries });
+    const [event] = await auditEvents(getDb(), "deploy.run", target.name);
+    expect(event.details).toMatchObject({ trigger: "MANUAL", added: run.revocationIdsAdded });
+  });
+
+  it("a second deploy with nothing new changes nothing and uploads nothing", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const before = aws.calls().length;
+    const run = await deploy(target.name);
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.journal).toEqual([]);
+    const writes = aws.calls().slice(before).filter((c) => /Put|Create|Modify|Add|Remove/.test(c.operation));
+    expect(writes).toEqual([]);
+  });
+
+  it("revoke → redeploy: a new revocation id, the old one removed, never a moment without every revoked serial", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    for (let i = 0; i < 3; i++) {
+      const serial = await revokeOne(`rot${i}`);
+      const oldIds = (await getTarget(target.name)).revocationIds;
+      revoked.push({ serial, seq: Number.MAX_SAFE_INTEGER });
+      const run = await deploy(target.name);
+      expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+      expect(run.revocationIdsRemoved).toEqual(oldIds);
+      expect(run.revocationIdsAdded).toHaveLength(1);
+      expect(run.revocationIdsAdded[0]).toBeGreaterThan(Math.max(...oldIds));
+      // From the Add on, the serial must be listed at every later moment.
+      const addSeq = aws.elbv2.history().find((h) => h.trustStoreArn === arn && h.state?.revocations.some((r) => r.id === run.revocationIdsAdded[0]))!.seq;
+      revoked[revoked.length - 1].seq = addSeq;
+      const store = aws.elbv2.trustStore(arn)!;
+      expect(store.revocations.map((r) => r.id)).toEqual(run.revocationIdsAdded);
+      expect(store.revocations[0].serials).toEqual(expect.arrayContaining(revoked.map((r) => r.serial)));
+    }
+    expect(gaps(aws, arn, mustList)).toEqual([]);
+    // And no moment without any CRL once the first was added.
+    const states = aws.elbv2.history().filter((h) => h.trustStoreArn === arn && h.state && h.operation !== "CreateTrustStore");
+    expect(states.every((h) => h.state!.revocations.length >= 1)).toBe(true);
+  });
+
+  it("never removes a revocation list it did not add", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    // An operator's own list, added by hand with the AWS CLI.
+    const { ElasticLoadBalancingV2Client, AddTrustStoreRevocationsCommand } = await import("@aws-sdk/client-elastic-load-balancing-v2");
+    const cli = new ElasticLoadBalancingV2Client(aws.clientConfig(aws.elbv2Endpoint));
+    const crlKeyOfInkan = aws.elbv2.trustStore(arn)!.revocations[0].key;
+    const theirs = await cli.send(new AddTrustStoreRevocationsCommand({ TrustStoreArn: arn, RevocationContents: [{ S3Bucket: BUCKET, S3Key: crlKeyOfInkan, RevocationType: "CRL" }] }));
+    cli.destroy();
+    const theirId = theirs.TrustStoreRevocations![0].RevocationId!;
+    await revokeOne("foreign");
+    const run = await deploy(target.name);
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.revocationIdsRemoved).not.toContain(theirId);
+    expect(aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toContain(theirId);
+  });
+
+  it("dry run reports the plan and changes nothing", async () => {
+    const target = await makeTarget(aws);
+    const fresh = await deployTarget(target.name, TEST_ACTOR, { dryRun: true, retry: FAST_RETRY });
+    expect(fresh.kind === "plan" && fresh.plan).toMatchObject({ trustStoreExists: false, bundleChanged: true, revocationIdsToAdd: 1, revocationIdsToRemove: [] });
+    await deploy(target.name);
+    await revokeOne("dry");
+    const before = { history: aws.elbv2.history().length, calls: aws.calls().filter((c) => !/Describe|Head|Get/.test(c.operation)).length, runs: (await listRuns(target.name)).runs.length };
+    const outcome = await deployTarget(target.name, TEST_ACTOR, { dryRun: true, retry: FAST_RETRY });
+    const owned = (await getTarget(target.name)).revocationIds;
+    expect(outcome.kind === "plan" && outcome.plan).toMatchObject({ trustStoreExists: true, bundleChanged: false, revocationIdsToAdd: 1, revocationIdsToRemove: owned, quotaProblem: null });
+    expect(aws.elbv2.history().length).toBe(before.history);
+    expect(aws.calls().filter((c) => !/Describe|Head|Get/.test(c.operation)).length).toBe(before.calls);
+    expect((await listRuns(target.name)).runs.length).toBe(before.runs);
+  });
+
+  it("refuses a rotation over the revoked-entries and revocation-list quotas, naming them", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    await revokeOne("quota");
+    const entries = await deploy(target.name, { quotas: { ...ALB_QUOTAS, revokedEntriesPerTrustStore: 1 } });
+    expect(entries).toMatchObject({ status: "FAILED", errorCode: "QuotaExceeded", errorMessage: expect.stringMatching(/"revoked entries per trust store" is 1/) });
+    const lists = await deploy(target.name, { quotas: { ...ALB_QUOTAS, revocationListsPerTrustStore: 1 } });
+    expect(lists.errorMessage).toMatch(/"revocation lists per trust store" \(1\)/);
+    const size = await deploy(target.name, { quotas: { ...ALB_QUOTAS, revocationFileBytes: 100 } });
+    expect(size.errorMessage).toMatch(/"revocation file size" is 100 bytes/);
+    // Nothing was added by the refused runs.
+    expect(aws.elbv2.trustStore((await getTarget(target.name)).trustStoreArn!)!.revocations).toHaveLength(1);
+  });
+
+  it("S3 500s and ELBv2 throttling are retried to success", async () => {
+    const target = await makeTarget(aws);
+    aws.faults.inject({ service: "s3", operation: "PutObject", kind: "http500", times: 2 });
+    aws.faults.inject({ service: "elbv2", operation: "CreateTrustStore", kind: "throttle", times: 2 });
+    aws.faults.inject({ service: "elbv2", operation: "AddTrustStoreRevocations", kind: "throttle", times: 2 });
+    const run = await deploy(target.name);
+    expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(aws.faults.pending()).toEqual([]);
+    expect(aws.elbv2.trustStores().filter((s) => s.name === target.trustStoreName)).toHaveLength(1);
+    expect(aws.elbv2.trustStore((await getTarget(target.name)).trustStoreArn!)!.revocations).toHaveLength(1);
+  });
+
+  it("a lost Add response (timeout after AWS applied it) does not make a duplicate list", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    await revokeOne("lost");
+    aws.faults.inject({ service: "elbv2", operation: "AddTrustStoreRevocations", kind: "timeout", when: "after", delayMs: 4000 });
+    const run = await deploy(target.name);
+    expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(aws.faults.pending()).toEqual([]);
+    expect(aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toEqual(run.revocationIdsAdded);
+  });
+
+  it("a timeout on Remove after AWS applied it ends in success with exactly the new list", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    const serial = await revokeOne("rmtimeout");
+    aws.faults.inject({ service: "elbv2", operation: "RemoveTrustStoreRevocations", kind: "timeout", when: "after", delayMs: 4000 });
+    const run = await deploy(target.name);
+    expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(aws.faults.pending()).toEqual([]);
+    const store = aws.elbv2.trustStore(arn)!;
+    expect(store.revocations.map((r) => r.id)).toEqual(run.revocationIdsAdded);
+    expect(store.revocations[0].serials).toContain(serial);
+  });
+
+  it("a failed run records the AWS error; its retry resumes with no duplicate upload or list", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    const serial = await revokeOne("retry");
+    // Remove keeps failing beyond the budget: the new list is in, the old one stays.
+    aws.faults.inject({ service: "elbv2", operation: "RemoveTrustStoreRevocations", kind: "http500", times: FAST_RETRY.attempts });
+    const failed = await deploy(target.name);
+    expect(failed).toMatchObject({ status: "FAILED", errorCode: "InternalFailure" });
+    expect(failed.revocationIdsAdded).toHaveLength(1);
+    // The failure alerts the administrators once, for this run (issue 6).
+    const alerts = await getDb().alert.findMany({ where: { kind: "DEPLOY_FAILURE", target: target.name } });
+    expect(alerts.map((a) => [JSON.parse(a.details).runId, a.message])).toEqual([[failed.id, expect.stringMatching(/^InternalFailure: /)]]);
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
+    const putsBefore = aws.calls().filter((c) => c.operation === "PutObject").length;
+    const retried = await deploy(target.name, { trigger: "RETRY", retryOf: failed.id });
+    expect(retried.status, retried.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(retried.retryOf).toBe(failed.id);
+    expect(retried.revocationIdsAdded).toEqual([]);
+    expect(aws.calls().filter((c) => c.operation === "PutObject").length).toBe(putsBefore);
+    const store = aws.elbv2.trustStore(arn)!;
+    expect(store.revocations.map((r) => r.id)).toEqual(failed.revocationIdsAdded);
+    expect(store.revocations[0].serials).toContain(serial);
+  });
+
+  it("a crash between Add and Remove is cleaned up by the next run", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    const oldIds = (await getTarget(target.name)).revocationIds;
+    const serial = await revokeOne("crash");
+    await expect(deploy(target.name, { afterStep: (s) => { if (s === "revocation.added") throw new SimulatedCrash(s); } })).rejects.toThrow(SimulatedCrash);
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
+    const next = await deploy(target.name, { trigger: "SCHEDULE" });
+    expect(next.status, next.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(next.revocationIdsRemoved).toEqual(oldIds);
+    const store = aws.elbv2.trustStore(arn)!;
+    expect(store.revocations).toHaveLength(1);
+    expect(store.revocations[0].serials).toContain(serial);
+    const runs = (await listRuns(target.name)).runs;
+    expect(runs.find((r) => r.errorCode === "Interrupted")).toBeDefined();
+  });
+
+  it("a crash right after Add was sent (before its id was recorded) is adopted, not duplicated", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    await revokeOne("crash2");
+    // AWS applies the Add, the answer is lost and the process dies before retrying.
+    aws.faults.inject({ service: "elbv2", operation: "AddTrustStoreRevocations", kind: "reset", when: "after" });
+    const failed = await deploy(target.name, { retry: { ...FAST_RETRY, attempts: 1 } });
+    expect(failed.status).toBe("FAILED");
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
+    const next = await deploy(target.name);
+    expect(next.status, next.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(next.journal[0]).toMatchObject({ step: "revocations.reconciled" });
+    expect(next.revocationIdsAdded).toEqual([]);
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(1);
+  });
+});
