@@ -89,6 +89,8 @@ const ROUTES: Record<string, Allowed> = {
   "GET /api/v1/certificates/[serial]/file": EVERYONE,
   "POST /api/v1/identity": EVERYONE,
   "GET /ra/audit/export": AUDIT,
+  "GET /ra/reports/export": EVERYONE,
+  "POST /api/v1/groups/[id]/issue": STAFF,
 };
 
 const PASSWORD = "e2e-matrix-Pa55word-0123";

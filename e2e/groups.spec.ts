@@ -108,3 +108,28 @@ test("a built-in group cannot be deleted; a new group can, and its accounts stay
   await expect(groups.table.getByTestId(`group-row-${name}`)).toHaveCount(0);
   await new AccountPage(page).goto(user);
 });
+
+test("bulk issuance gives every member a certificate, with a confirmation naming the count, and a re-run skips them", async ({ page, api, uniqueName }) => {
+  const groupName = uniqueName("Bulk");
+  const users = [uniqueName("bulk-a"), uniqueName("bulk-b"), uniqueName("bulk-c")];
+  const groups = new GroupPage(page);
+  await groups.create({ name: groupName, kind: "User group" });
+  for (const user of users) {
+    expect((await api.post("/api/v1/accounts", { data: { kind: "user", name: user, email: `${user}@e2e.inkan.test` } })).status()).toBe(201);
+    await groups.addMember(user);
+  }
+  const panel = page.getByTestId("bulk-issue");
+  await panel.getByTestId("bulk-issue-run").click();
+  await expect(page.getByText(`Issue a certificate to each of the 3 members of "${groupName}"`)).toBeVisible();
+  await page.getByTestId("bulk-issue-run-confirm").click();
+  await expect(panel.getByTestId("bulk-issue-done")).toHaveText("Finished: 3 issued, 0 skipped, 0 failed.");
+  for (const user of users) {
+    const serial = (await (await api.get(`/api/v1/certificates?account=${user}`)).json()) as { items: { serial: string }[] };
+    expect(serial.items, `${user} has one certificate`).toHaveLength(1);
+  }
+  // "Only members without a valid certificate" is on by default: nothing more is issued.
+  await page.reload();
+  await panel.getByTestId("bulk-issue-run").click();
+  await page.getByTestId("bulk-issue-run-confirm").click();
+  await expect(panel.getByTestId("bulk-issue-done")).toHaveText("Finished: 0 issued, 3 skipped, 0 failed.");
+});

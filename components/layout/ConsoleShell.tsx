@@ -26,6 +26,7 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
         {admin && <Link href="/ra/enrollment">{props.locale === "ja" ? "申込局 (UA)" : "User agents (UA)"}</Link>}
         {admin && <Link href="/ra/deploy">{t.nav.deploy}</Link>}
         {(admin || role === "AUDITOR") && <Link href="/ra/audit">{t.nav.audit}</Link>}
+        <Link href="/ra/reports">{t.nav.reports}</Link>
         {admin && <Link href="/ra/alerts">{t.nav.alerts}</Link>}
         {admin && <Link href="/ra/admins">{t.nav.admins}</Link>}
         {admin && <Link href="/ra/tokens">{t.nav.tokens}</Link>}

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "audit.export",
   "audit.verify",
   "apitoken.use",
+  "group.bulk-issue",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

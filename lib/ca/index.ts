@@ -17,3 +17,4 @@ export { distributionFile, type DistributionFile } from "./distribution";
 export { certificateJson } from "./api";
 export { loadAuthority } from "./data";
 export { caSigner, openLeafKey } from "./key-custody";
+export { issueForGroup, parseBulkIssueOptions, type BulkIssueOptions, type BulkIssueResult, type BulkIssueMemberResult, type BulkIssueProgress } from "./group-issue";

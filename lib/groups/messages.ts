@@ -11,6 +11,14 @@ export const en = {
   groupInfo: "Group info", userGroups: "User groups", roleGroups: "Role groups", noGroups: "None", chooseGroup: "Group to join", join: "Add",
   leaveConfirm: "Remove this account from the group \"{group}\"?",
   clientTemplates: "Client certificate templates", serverTemplates: "Server certificate templates",
+  bulk: {
+    title: "Issue certificates to the members", intro: "Each active member gets a certificate with a key generated on the server, from its template; the key stays sealed for PKCS#12 download at the UA or from the certificate page. Disabled members are left out.",
+    onlyWithout: "Only members without a valid certificate", run: "Issue to members",
+    confirm: "Issue a certificate to each of the {count} members of \"{group}\" (disabled members are left out)?", confirmButton: "Issue",
+    issuing: "Issuing certificates", progress: "{done} / {total}", done: "Finished: {issued} issued, {skipped} skipped, {failed} failed.",
+    failed: "Bulk issuance stopped: {message}", account: "Account", outcome: "Result", details: "Serial or reason",
+    issued: "Issued", skipped: "Skipped", failedRow: "Failed", noMembers: "This group has no members to issue to.",
+  },
 };
 
 export type GroupMessages = typeof en;
@@ -28,6 +36,14 @@ export const ja: Shape<GroupMessages> = {
   groupInfo: "グループ情報", userGroups: "ユーザグループ", roleGroups: "ロールグループ", noGroups: "なし", chooseGroup: "参加させるグループ", join: "追加",
   leaveConfirm: "このアカウントをグループ「{group}」から外しますか?",
   clientTemplates: "クライアント証明書のテンプレート", serverTemplates: "サーバ証明書のテンプレート",
+  bulk: {
+    title: "メンバーに証明書を一括発行", intro: "有効なメンバーごとに、サーバで生成した鍵とテンプレートに従った証明書を発行します。鍵は封印して保管され、UA または証明書ページから PKCS#12 でダウンロードできます。無効なメンバーは対象外です。",
+    onlyWithout: "有効な証明書を持たないメンバーだけ", run: "メンバーに発行",
+    confirm: "「{group}」の {count} 人のメンバーそれぞれに証明書を発行しますか? (無効なメンバーは対象外です)", confirmButton: "発行",
+    issuing: "証明書を発行しています", progress: "{done} / {total}", done: "完了: 発行 {issued} 件、スキップ {skipped} 件、失敗 {failed} 件。",
+    failed: "一括発行が中断しました: {message}", account: "アカウント", outcome: "結果", details: "シリアル番号または理由",
+    issued: "発行済み", skipped: "スキップ", failedRow: "失敗", noMembers: "このグループには発行対象のメンバーがいません。",
+  },
 };
 
 export const GROUP_MESSAGES = { en, ja } as const;

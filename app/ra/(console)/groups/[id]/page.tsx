@@ -8,6 +8,7 @@ import { GroupForm } from "@/components/groups/GroupForm";
 import { DeleteGroupButton } from "@/components/groups/DeleteGroupButton";
 import { AddMemberForm } from "@/components/groups/AddMemberForm";
 import { RemoveMemberButton } from "@/components/groups/RemoveMemberButton";
+import { BulkIssuePanel } from "@/components/groups/BulkIssuePanel";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,7 @@ export default async function GroupPage(props: { params: Promise<{ id: string }>
           {canEdit ? <AddMemberForm groupId={group.id} t={t} /> : <p className="help">{t.readOnly}</p>}
         </section>
       </div>
+      {canEdit && <BulkIssuePanel groupId={group.id} groupName={group.name} memberCount={group.memberCount} t={t.bulk} cancel={app.common.cancel} />}
       <h2>{t.members} ({group.memberCount})</h2>
       <table className="data" data-testid="members-table">
         <thead><tr><th>{t.account}</th><th>{t.accountKind}</th><th>{t.joined}</th><th></th></tr></thead>
