@@ -145,7 +145,7 @@ describe.each(PROVIDERS)("account management on %s", (provider) => {
       expect((await listAccounts({ q: name })).items).toEqual([]);
 
       expect(await signInUaUser("default", { userId: name, password: UA_PASSWORD }, meta)).toMatchObject({ ok: false });
-      await expectInkanError(issueWithServerKey({ account: name }, TEST_ACTOR), "CONFLICT", /disabled/);
+      await expectInkanError(issueWithServerKey({ account: name }, TEST_ACTOR), "CONFLICT", /was deleted; it gets no new certificates/);
       await expectInkanError(createAccount({ kind: "user", name }, TEST_ACTOR), "CONFLICT", /belonged to a deleted account/);
       await expectInkanError(updateAccount(name, { displayName: "x" }, TEST_ACTOR), "CONFLICT", /is deleted/);
       await expectInkanError(deleteAccount(name, "revoke", TEST_ACTOR), "CONFLICT", /already deleted/);
