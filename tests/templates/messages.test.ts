@@ -4,15 +4,25 @@ import { TEMPLATE_MESSAGES } from "../../lib/templates/messages";
 
 const placeholders = (s: string) => (s.match(/\{[a-z]+\}/g) ?? []).sort();
 
+/** Every text with its dotted key (groups nest blocks such as `bulk`). */
+function texts(dict: object, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(dict)) {
+    if (typeof v === "string") out.set(prefix + k, v);
+    else for (const [kk, vv] of texts(v as object, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
 describe.each([["groups", GROUP_MESSAGES], ["templates", TEMPLATE_MESSAGES]] as const)("%s messages", (_name, dicts) => {
   it("Japanese and English define the same keys, none empty, with the same placeholders", () => {
-    const en = dicts.en as Record<string, string>;
-    const ja = dicts.ja as Record<string, string>;
-    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
-    for (const k of Object.keys(en)) {
-      expect(en[k], k).not.toBe("");
-      expect(ja[k], k).not.toBe("");
-      expect(placeholders(ja[k]), k).toEqual(placeholders(en[k]));
+    const en = texts(dicts.en);
+    const ja = texts(dicts.ja);
+    expect([...ja.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [k, text] of en) {
+      expect(text, k).not.toBe("");
+      expect(ja.get(k), k).not.toBe("");
+      expect(placeholders(ja.get(k)!), k).toEqual(placeholders(text));
     }
   });
 });
