@@ -96,7 +96,4 @@ export const ja: Shape<AccountMessages> = {
 
 export const ACCOUNT_MESSAGES = { en, ja: ja as AccountMessages } as const;
 
-/** Replaces {name} placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] !== undefined ? String(values[k]) : `{${k}}`));
-}
+export { fill } from "@/lib/i18n/fill";

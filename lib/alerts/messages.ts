@@ -78,4 +78,4 @@ export const ja: Shape<AlertMessages> = {
 export const ALERT_MESSAGES = { en, ja } as const;
 
 // The one placeholder helper lives with the enrollment texts; it belongs in lib/i18n one day.
-export { fill } from "@/lib/enrollment/messages";
+export { fill } from "@/lib/i18n/fill";

@@ -64,6 +64,4 @@ export function auditMessages(locale: Locale): AuditMessages {
   return locale === "ja" ? (ja as AuditMessages) : en;
 }
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] !== undefined ? String(values[k]) : `{${k}}`));
-}
+export { fill } from "@/lib/i18n/fill";

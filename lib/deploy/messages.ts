@@ -70,7 +70,4 @@ export const ja: Shape<DeployMessages> = {
 
 export const DEPLOY_MESSAGES = { en, ja } as const;
 
-/** Replaces {name} placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] !== undefined ? String(values[k]) : `{${k}}`));
-}
+export { fill } from "@/lib/i18n/fill";

@@ -80,7 +80,4 @@ export const ja: Shape<EnrollmentMessages> = {
 
 export const ENROLLMENT_MESSAGES = { en, ja: ja as EnrollmentMessages } as const;
 
-/** Replaces {name} placeholders. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-}
+export { fill } from "@/lib/i18n/fill";

@@ -64,9 +64,7 @@ export function reportMessages(locale: Locale): ReportMessages {
   return locale === "ja" ? (ja as ReportMessages) : en;
 }
 
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] !== undefined ? String(values[k]) : `{${k}}`));
-}
+export { fill } from "@/lib/i18n/fill";
 
 /** A revocation reason's label; an unknown stored value is shown as is. */
 export function reasonLabel(m: ReportMessages, reason: string): string {
