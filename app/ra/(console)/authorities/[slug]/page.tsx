@@ -78,20 +78,17 @@ export default async function AuthorityPage({ params }: { params: Promise<{ slug
         <p><Link className="btn" href={`/ra/authorities/new?parent=${ca.slug}`} data-testid="create-intermediate">{t.create} ({t.intermediate})</Link></p>
       )}
 
-      {isAdmin && ca.parentSlug && !ca.revokedAt && (
-        <>
-          <h2>{t.revoke}</h2>
-          <section className="panel">
-            <RevokeAuthorityButton
-              slug={ca.slug}
-              label={t.revoke}
-              reasonLabel={t.reason}
-              question={fill(t.revokeConfirm, { slug: ca.slug, parent: ca.parentSlug })}
-              done={t.revokedDone}
-              cancel={common.common.cancel}
-            />
-          </section>
-        </>
+      {isAdmin && ca.parentSlug && (
+        <RevokeAuthorityButton
+          slug={ca.slug}
+          revoked={Boolean(ca.revokedAt)}
+          heading={t.revoke}
+          label={t.revoke}
+          reasonLabel={t.reason}
+          question={fill(t.revokeConfirm, { slug: ca.slug, parent: ca.parentSlug })}
+          done={t.revokedDone}
+          cancel={common.common.cancel}
+        />
       )}
 
       <h2>{t.pem}</h2>
