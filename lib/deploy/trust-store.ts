@@ -28,7 +28,12 @@ export async function ensureObject(ctx: AwsContext, bucket: string, key: string,
       const head = await ctx.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { etag: head.ETag ?? null };
     } catch (err) {
-      if (isCode(err, "NotFound") || isCode(err, "NoSuchKey") || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (isCode(err, "NotFound") || isCode(err, "NoSuchKey") || status === 404) return null;
+      // Without s3:ListBucket (the policy iam-policy.ts generates grants Get/PutObject only) S3
+      // answers a HEAD of a missing key with 403, not 404. "Unknown" is treated as absent: the
+      // key names its content (bundleKey, crlKey), so putting it again writes the same bytes.
+      if (isCode(err, "Forbidden") || isCode(err, "AccessDenied") || status === 403) return null;
       throw err;
     }
   }, ctx.retry, { sleep: ctx.sleep });

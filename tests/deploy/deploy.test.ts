@@ -6,7 +6,7 @@ import { TEST_ACTOR, auditEvents, createTestAuthority, useServiceEnvironment } f
 import { startLocalAws, type LocalAws } from "../support/aws-local";
 import { getDb } from "../../lib/db";
 import { ALB_QUOTAS, deployTarget, describeTarget, getTarget, listRuns, SimulatedCrash } from "../../lib/deploy";
-import { BUCKET, FAST_RETRY, gaps, makeTarget, revokeOne } from "./helpers";
+import { BUCKET, FAST_RETRY, gaps, gapsAfterListing, makeTarget, revokeOne } from "./helpers";
 
 useServiceEnvironment();
 
@@ -142,6 +142,33 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(aws.faults.pending()).toEqual([]);
     expect(aws.elbv2.trustStores().filter((s) => s.name === target.trustStoreName)).toHaveLength(1);
     expect(aws.elbv2.trustStore((await getTarget(target.name)).trustStoreArn!)!.revocations).toHaveLength(1);
+  });
+
+  it("deploys under the generated IAM policy (no s3:ListBucket), where S3 answers HEAD of a missing key with 403", async () => {
+    const strict = await startLocalAws({ buckets: [BUCKET], s3ListBucket: false });
+    try {
+      const target = await makeTarget(strict);
+      const first = await deploy(target.name);
+      expect(first.status, first.errorMessage ?? "").toBe("SUCCEEDED");
+      const s3 = () => strict.calls().filter((c) => c.service === "s3");
+      expect(s3().map((c) => [c.operation, c.status])).toEqual([["HeadObject", 403], ["PutObject", 200], ["HeadObject", 403], ["PutObject", 200]]);
+      const arn = (await getTarget(target.name)).trustStoreArn!;
+      // A revocation makes a new CRL key, again unknown to HEAD: uploaded and rotated in.
+      const serial = await revokeOne("nolist");
+      const next = await deploy(target.name);
+      expect(next.status, next.errorMessage ?? "").toBe("SUCCEEDED");
+      expect(strict.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toEqual(next.revocationIdsAdded);
+      expect(strict.elbv2.trustStore(arn)!.revocations[0].serials).toContain(serial);
+      // An object HEAD can see (GetObject is granted) is still not uploaded twice.
+      const other = await makeTarget(strict);
+      const putsBefore = s3().filter((c) => c.operation === "PutObject").length;
+      const shared = await deploy(other.name);
+      expect(shared.journal.map((s) => s.step)).toEqual(["bundle.present", "truststore.created", "crl.present", "revocation.added", "revocation.confirmed"]);
+      expect(s3().filter((c) => c.operation === "PutObject").length).toBe(putsBefore);
+      expect(gapsAfterListing(strict, arn)).toEqual([]);
+    } finally {
+      await strict.stop();
+    }
   });
 
   it("a lost Add response (timeout after AWS applied it) does not make a duplicate list", async () => {

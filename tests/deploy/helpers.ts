@@ -62,3 +62,18 @@ export function gaps(aws: LocalAws, arn: string, revokedSoFar: (seq: number) => 
   }
   return problems;
 }
+
+/**
+ * gaps() for a test that does not track its own revocations: a serial the store listed at some
+ * change must stay listed at every later one (whatever faults, crashes or retries came between).
+ */
+export function gapsAfterListing(aws: LocalAws, arn: string): string[] {
+  const firstListed = new Map<string, number>();
+  for (const change of aws.elbv2.history()) {
+    if (change.trustStoreArn !== arn || !change.state) continue;
+    for (const serial of change.state.revocations.flatMap((r) => r.serials)) {
+      if (!firstListed.has(serial)) firstListed.set(serial, change.seq);
+    }
+  }
+  return gaps(aws, arn, (seq) => [...firstListed].filter(([, first]) => first < seq).map(([serial]) => serial));
+}

@@ -6,7 +6,10 @@
 //   import { startLocalAws } from "../support/aws-local";
 //   const aws = await startLocalAws();   // s3rver + ELBv2 + ACM on 127.0.0.1 random ports, temp dir
 //   // options: startLocalAws({ buckets?: string[], now?: () => Date, limits?: Partial<ElbLimits>,
-//   //                          trustStoreCreatingDescribes?: number, region?, accountId? })
+//   //                          trustStoreCreatingDescribes?: number, region?, accountId?,
+//   //                          s3ListBucket?: boolean (default true) })
+//   //   s3ListBucket: false acts as S3 does for a caller without s3:ListBucket (the IAM policy
+//   //   Inkan generates): HEAD/GET of a missing key is 403, not 404; ListObjects is denied.
 //   aws.s3Endpoint, aws.elbv2Endpoint, aws.acmEndpoint   // "http://127.0.0.1:PORT"
 //   aws.region ("ap-northeast-1"), aws.accountId ("123456789012"), aws.credentials ({ accessKeyId, secretAccessKey })
 //   aws.clientConfig(endpoint)  // { region, endpoint, credentials } to spread into an SDK client;
@@ -79,6 +82,8 @@ export interface LocalAwsOptions {
   /** ACM's clock for "currently valid" and EXPIRED. */
   now?: () => Date;
   limits?: Partial<ElbLimits>;
+  /** false: S3 answers as for a caller without s3:ListBucket (a missing key is 403, not 404). */
+  s3ListBucket?: boolean;
   /** How many DescribeTrustStores calls report CREATING after CreateTrustStore (default 0). */
   trustStoreCreatingDescribes?: number;
   region?: string;
@@ -114,7 +119,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const faults = new Faults();
   const calls: CallRecord[] = [];
 
-  const s3 = await startS3(directory, options.buckets ?? []);
+  const s3 = await startS3(directory, options.buckets ?? [], { listBucket: options.s3ListBucket ?? true });
   const stores = new TrustStores(
     { region, accountId, limits: { ...AWS_ELB_LIMITS, ...options.limits }, creatingDescribes: options.trustStoreCreatingDescribes ?? 0 },
     s3.getObject,

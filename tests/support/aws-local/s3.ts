@@ -15,7 +15,16 @@ export interface S3Backend {
   close(): Promise<void>;
 }
 
-export async function startS3(directory: string, buckets: string[]): Promise<S3Backend> {
+export interface S3Options {
+  /**
+   * false: the caller's policy lacks s3:ListBucket (as the one Inkan generates). S3 then will not
+   * say whether a key exists: HEAD or GET of a missing key answers 403 AccessDenied instead of
+   * 404, and listing the bucket is denied.
+   */
+  listBucket: boolean;
+}
+
+export async function startS3(directory: string, buckets: string[], options: S3Options = { listBucket: true }): Promise<S3Backend> {
   const s3rver = new S3rver({
     address: "127.0.0.1",
     port: 0,
@@ -30,7 +39,16 @@ export async function startS3(directory: string, buckets: string[]): Promise<S3B
   const handler: ServiceHandler = {
     service: "s3",
     operationOf: s3Operation,
-    handle: (req) => forward(internalEndpoint, req),
+    handle: async (req) => {
+      const operation = s3Operation(req);
+      if (!options.listBucket && (operation === "ListObjects" || operation === "ListObjectsV2")) return s3Error(403, "AccessDenied", "Access Denied");
+      const res = await forward(internalEndpoint, req);
+      if (!options.listBucket && res.status === 404 && (operation === "HeadObject" || operation === "GetObject")) {
+        // A HEAD response has no body: S3 sends the bare status, which the SDK names "Forbidden".
+        return operation === "HeadObject" ? { status: 403, headers: { "x-amz-request-id": randomUUID() }, body: "" } : s3Error(403, "AccessDenied", "Access Denied");
+      }
+      return res;
+    },
     faultResponse: (kind) =>
       kind === "throttle"
         ? s3Error(503, "SlowDown", "Please reduce your request rate.")
