@@ -130,7 +130,3 @@ export async function adminPasswordHash(adminId: string): Promise<string | null>
   const admin = await getDb().admin.findUnique({ where: { id: adminId }, select: { passwordHash: true, status: true } });
   return admin?.status === "ACTIVE" ? admin.passwordHash : null;
 }
-
-export async function countAcmImports(targetId: string): Promise<number> {
-  return getDb().acmCertificate.count({ where: { targetId } });
-}

@@ -2,7 +2,7 @@ import { requireActor } from "@/lib/auth/guard";
 import { ADMIN_ONLY } from "@/lib/auth";
 import { listAuthorities } from "@/lib/ca";
 import { isInkanError } from "@/lib/errors";
-import { countAcmImports, getTarget, listRuns, listTargets } from "./data";
+import { getTarget, listRuns, listTargets } from "./data";
 import { describeTarget } from "./describe";
 import { iamPolicyJson } from "./iam-policy";
 import { awsErrorCode, awsErrorMessage } from "./retry";
@@ -19,7 +19,7 @@ export async function loadDeployTarget(name: string, before?: { startedAt: strin
   await requireActor(ADMIN_ONLY);
   const target = await getTarget(name);
   const cursor = before && !Number.isNaN(Date.parse(before.startedAt)) ? { startedAt: new Date(before.startedAt), id: before.id } : undefined;
-  const [history, acmImports] = await Promise.all([listRuns(name, cursor), countAcmImports(target.id)]);
+  const history = await listRuns(name, cursor);
   let status: Awaited<ReturnType<typeof describeTarget>> = null;
   let statusError: string | null = null;
   try {
@@ -28,7 +28,7 @@ export async function loadDeployTarget(name: string, before?: { startedAt: strin
     // The page still shows the history and the policy when AWS is unreachable or refuses.
     statusError = isInkanError(err) ? err.message : `${awsErrorCode(err)}: ${awsErrorMessage(err)}`;
   }
-  const policy = iamPolicyJson({ ...target, trustStoreArn: status?.arn ?? target.trustStoreArn, acm: acmImports > 0 });
+  const policy = iamPolicyJson({ ...target, trustStoreArn: status?.arn ?? target.trustStoreArn });
   return { target, status, statusError, policy, runs: history.runs, next: history.next };
 }
 
