@@ -1,6 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { ImportCertificateCommand } from "@aws-sdk/client-acm";
-import { parseCertificate, toPem, PEM_LABEL } from "@/lib/pki";
+import { fromPemAll, parseCertificate, toPem, verifyCertificateSignature, PEM_LABEL } from "@/lib/pki";
 import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, recordStandaloneEvent, type Actor } from "@/lib/audit";
@@ -17,15 +17,25 @@ export interface AcmPems {
   chain: string;
 }
 
-// Key types ACM accepts for imported certificates (ACM user guide, "Prerequisites for importing").
+// ACM imports a certificate only with one of these keys (ACM User Guide, "Prerequisites for
+// importing ACM certificates"): RSA of 1024, 2048, 3072 or 4096 bits, or ECDSA on P-256
+// (EC_prime256v1), P-384 (EC_secp384r1) or P-521 (EC_secp521r1). Any other size, such as an
+// RSA 8192 key from a CSR, is refused by ImportCertificate.
 const ACM_KEYS = new Set(["rsa:1024", "rsa:2048", "rsa:3072", "rsa:4096", "ec:P-256", "ec:P-384", "ec:P-521"]);
+
+/** The CA that issued the certificate, as Inkan recorded it. */
+export interface AcmIssuer {
+  slug: string;
+  keyAlgorithm: string;
+}
 
 /**
  * ACM's import rules, checked before any call so the message says what to fix: PEM only,
  * an unencrypted key of at most 5 KB that belongs to the certificate, a supported key type,
- * and a certificate valid right now.
+ * a certificate valid right now, and a chain whose CA (of the key algorithm Inkan recorded
+ * for it) signed the certificate.
  */
-export function checkAcmRules(pems: AcmPems, now: Date): void {
+export function checkAcmRules(pems: AcmPems, now: Date, issuer: AcmIssuer): void {
   const pem = /^-----BEGIN [A-Z0-9 ]+-----\n[A-Za-z0-9+/=\n]+-----END [A-Z0-9 ]+-----\n$/;
   if (!pem.test(pems.certificate) || !pems.certificate.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the certificate as one PEM CERTIFICATE block.");
   if (!pems.privateKey.startsWith("-----BEGIN PRIVATE KEY-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the private key as unencrypted PEM (PRIVATE KEY).");
@@ -39,6 +49,17 @@ export function checkAcmRules(pems: AcmPems, now: Date): void {
   if (!keySpki.equals(info.subjectPublicKeySpki)) throw new InkanError("UNPROCESSABLE", "The private key does not belong to the certificate; ACM would refuse the pair.");
   if (now < info.notBefore) throw new InkanError("UNPROCESSABLE", `The certificate is not valid before ${info.notBefore.toISOString()}; ACM imports only a certificate that is currently valid.`);
   if (now > info.notAfter) throw new InkanError("UNPROCESSABLE", `The certificate expired on ${info.notAfter.toISOString()}; ACM imports only a certificate that is currently valid. Issue a new one.`);
+  // ACM checks that each chain certificate directly certifies the one before it (ACM User
+  // Guide, "Certificate import problems"), and answers a mismatch only with a generic error.
+  const [caBlock] = fromPemAll(pems.chain);
+  const ca = parseCertificate(caBlock.der);
+  const caKind = ca.key.keyAlgorithm ?? `${ca.key.type.toUpperCase()}-${ca.key.curve ?? ca.key.bits}`;
+  if (caKind !== issuer.keyAlgorithm) {
+    throw new InkanError("UNPROCESSABLE", `The chain's CA certificate has a ${caKind} key, but CA ${issuer.slug} is recorded with ${issuer.keyAlgorithm}; the chain is not this CA's, and ACM would refuse it.`);
+  }
+  if (!verifyCertificateSignature(fromPemAll(pems.certificate)[0].der, ca.subjectPublicKeySpki)) {
+    throw new InkanError("UNPROCESSABLE", `The certificate is signed with ${info.signatureAlgorithm}, not by the ${issuer.keyAlgorithm} key of CA ${issuer.slug}; ACM checks the chain and would refuse it.`);
+  }
 }
 
 /** The three PEMs of a server certificate whose key Inkan holds, after the usual refusals. */
@@ -54,7 +75,7 @@ async function acmPemsFor(serial: string) {
     privateKey: key.export({ type: "pkcs8", format: "pem" }).toString(),
     chain: cert.chainDer.map((c) => toPem(PEM_LABEL.CERTIFICATE, c)).join(""),
   };
-  return { cert, pems };
+  return { cert, pems, issuer: { slug: cert.ca.slug, keyAlgorithm: cert.ca.keyAlgorithm } };
 }
 
 /**
@@ -65,8 +86,8 @@ async function acmPemsFor(serial: string) {
 export async function importToAcm(serial: string, targetName: string, actor: Actor, options: { now?: Date; retry?: RetryPolicy; sleep?: Sleep; requestTimeoutMs?: number } = {}): Promise<{ certificateArn: string; reimported: boolean }> {
   const now = options.now ?? new Date();
   const target = await findTargetRow(targetName);
-  const { cert, pems } = await acmPemsFor(serial);
-  checkAcmRules(pems, now);
+  const { cert, pems, issuer } = await acmPemsFor(serial);
+  checkAcmRules(pems, now, issuer);
   const previous = await findAcmImport(target.id, cert.account.id);
   const clients = clientsFor(target, options.requestTimeoutMs);
   let certificateArn: string;
@@ -114,8 +135,8 @@ export async function exportForAcm(serial: string, actor: Actor, password: strin
     await recordStandaloneEvent({ actor, action: "deploy.acm.export", target: { type: "certificate", id: serial }, outcome: "FAILURE", details: { reason: "wrong password" } });
     throw new InkanError("UNAUTHENTICATED", "The password is wrong; type your own sign-in password to confirm the export.");
   }
-  const { cert, pems } = await acmPemsFor(serial);
-  checkAcmRules(pems, now);
+  const { cert, pems, issuer } = await acmPemsFor(serial);
+  checkAcmRules(pems, now, issuer);
   await recordStandaloneEvent({ actor, action: "deploy.acm.export", target: { type: "certificate", id: cert.serial }, details: { account: cert.account.name } });
   return pems;
 }

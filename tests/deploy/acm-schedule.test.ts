@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, auditEvents, createTestAuthority, expectInkanError, useServiceEnvironment } from "../helpers/services";
 import { startLocalAws, type LocalAws } from "../support/aws-local";
-import { issueWithServerKey, issueFromCsr } from "../../lib/ca";
+import { createAuthority, issueWithServerKey, issueFromCsr } from "../../lib/ca";
 import { createAdmin } from "../../lib/auth";
 import { getDb } from "../../lib/db";
 import { acquireLease, checkAcmRules, deployTarget, exportForAcm, getTarget, importToAcm, listRuns, refreshDueTargets, releaseLease } from "../../lib/deploy";
@@ -63,11 +63,41 @@ describe.each(PROVIDERS)("ACM and the scheduled refresh on %s", (provider) => {
     const actor = { ...TEST_ACTOR, id: admin.id, label: "acm-admin@example.test" };
     const pems = await exportForAcm(cert.serial, actor, "correct horse battery");
     const now = new Date();
-    expect(() => checkAcmRules({ ...pems, privateKey: pems.privateKey + "A".repeat(5200) }, now)).toThrow(/ACM accepts at most 5120 bytes/);
+    const ia1 = { slug: "ia1", keyAlgorithm: "RSA-2048" };
+    expect(() => checkAcmRules({ ...pems, privateKey: pems.privateKey + "A".repeat(5200) }, now, ia1)).toThrow(/ACM accepts at most 5120 bytes/);
     const other = await issueWithServerKey({ account: "alb3", keyAlgorithm: "ECDSA-P256" }, TEST_ACTOR);
     const otherPems = await exportForAcm(other.serial, actor, "correct horse battery");
-    expect(() => checkAcmRules({ ...pems, privateKey: otherPems.privateKey }, now)).toThrow(/does not belong to the certificate/);
-    expect(() => checkAcmRules({ ...pems, certificate: "MIIB..." }, now)).toThrow(/one PEM CERTIFICATE block/);
+    expect(() => checkAcmRules({ ...pems, privateKey: otherPems.privateKey }, now, ia1)).toThrow(/does not belong to the certificate/);
+    expect(() => checkAcmRules({ ...pems, certificate: "MIIB..." }, now, ia1)).toThrow(/one PEM CERTIFICATE block/);
+  });
+
+  it("refuses a certificate its CA's key (of the recorded algorithm) did not sign; imports an RSA leaf of an ECDSA CA", async () => {
+    await createAuthority({ slug: "ec1", subject: "CN=Inkan Test CA ec1,O=Inkan Tests", keyAlgorithm: "ECDSA-P256", validityDays: 3650, crlValidityHours: 168 }, TEST_ACTOR);
+    const target = await makeTarget(aws);
+    await ensureAccount("alb5");
+    const admin = await createAdmin({ email: "acm-ca@example.test", role: "ADMIN", password: "a password for acm" }, TEST_ACTOR);
+    const actor = { ...TEST_ACTOR, id: admin.id, label: "acm-ca@example.test" };
+    const fromEc = await issueWithServerKey({ account: "alb5", ca: "ec1", keyAlgorithm: "RSA-2048" }, TEST_ACTOR);
+    const fromRsa = await issueWithServerKey({ account: "alb5", ca: "ia1", keyAlgorithm: "ECDSA-P256" }, TEST_ACTOR);
+    const ecPems = await exportForAcm(fromEc.serial, actor, "a password for acm");
+    const rsaPems = await exportForAcm(fromRsa.serial, actor, "a password for acm");
+    const now = new Date();
+    // Signed by ia1's RSA key, sent with ec1's chain.
+    expect(() => checkAcmRules({ ...rsaPems, chain: ecPems.chain }, now, { slug: "ec1", keyAlgorithm: "ECDSA-P256" }))
+      .toThrow(/signed with sha256WithRSAEncryption, not by the ECDSA-P256 key of CA ec1/);
+    // The record and the chain disagree on the CA's key algorithm.
+    expect(() => checkAcmRules(rsaPems, now, { slug: "ia1", keyAlgorithm: "ECDSA-P384" }))
+      .toThrow(/chain's CA certificate has a RSA-2048 key, but CA ia1 is recorded with ECDSA-P384/);
+    // importToAcm checks against the CA row it loads.
+    const ia1 = await getDb().certificateAuthority.update({ where: { slug: "ia1" }, data: { keyAlgorithm: "ECDSA-P384" } });
+    try {
+      await expectInkanError(importToAcm(fromRsa.serial, target.name, TEST_ACTOR, { retry: FAST_RETRY }), "UNPROCESSABLE", /CA ia1 is recorded with ECDSA-P384/);
+    } finally {
+      await getDb().certificateAuthority.update({ where: { id: ia1.id }, data: { keyAlgorithm: "RSA-2048" } });
+    }
+    expect(aws.acm.certificates().filter((c) => c.certificate === rsaPems.certificate)).toEqual([]);
+    const imported = await importToAcm(fromEc.serial, target.name, TEST_ACTOR, { retry: FAST_RETRY });
+    expect(aws.acm.certificate(imported.certificateArn)).toMatchObject({ certificate: ecPems.certificate, chain: ecPems.chain });
   });
 
   it("exports the three PEMs only after the administrator re-types the password, audited without the key", async () => {
