@@ -4,7 +4,7 @@ import { recordEvent, type Actor } from "@/lib/audit";
 import { currentCrl, loadAuthority, publishCrl } from "@/lib/ca";
 import { raiseDeployAlert } from "@/lib/alerts";
 import { clientsFor } from "./aws-clients";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, keepLease, releaseLease } from "./lease";
 import { buildCaBundle, bundleKey, crlKey, crlPem } from "./bundle";
 import { findTargetRow, parseOwned, parsePending, toRunView } from "./data";
 import { ALB_QUOTAS, type AlbQuotas } from "./quotas";
@@ -36,7 +36,9 @@ export type DeployOutcome = { kind: "plan"; plan: DeployPlan } | { kind: "run"; 
 
 type TargetRow = Awaited<ReturnType<typeof findTargetRow>>;
 
-const TARGET_LOCK_TTL_MS = 15 * 60_000;
+// Short, and renewed while the run lives: a run whose process died frees its target within a
+// minute, instead of refusing every deploy for as long as the slowest run could take.
+const TARGET_LOCK_TTL_MS = 60_000;
 
 /** What the trust store should hold: the bundle and each CA's current CRL as PEM. */
 async function desiredState(target: TargetRow, actor: Actor, publishMissing: boolean, quotas: AlbQuotas) {
@@ -115,6 +117,7 @@ async function runDeploy(
     data: { targetId: target.id, trigger: options.trigger ?? "MANUAL", actor: actor.label, status: "RUNNING", retryOf: options.retryOf ?? null, startedAt },
   });
   const lock = `target:${target.id}`;
+  // Free, or expired because its holder died (SimulatedCrash in the tests): taken over.
   if (!(await acquireLease(lock, run.id, TARGET_LOCK_TTL_MS, startedAt))) {
     return finish(run.id, target, actor, startedAt, clock, { journal: [], added: [], removed: [], entries: null }, {
       code: "DeployInProgress", message: `Another deploy of ${target.name} is running; wait for it to finish, then retry.`,
@@ -125,6 +128,12 @@ async function runDeploy(
     where: { targetId: target.id, status: "RUNNING", id: { not: run.id } },
     data: { status: "FAILED", finishedAt: startedAt, errorCode: "Interrupted", errorMessage: "The run stopped before it finished; the next run resumed from its journal." },
   });
+  const lease = keepLease(lock, run.id, TARGET_LOCK_TTL_MS, clock);
+  // Before each change to the store: a run that lost its lease to a takeover stops short.
+  const stillHeld = async () => {
+    if (!(await lease.renew())) throw Object.assign(new Error(`This run of ${target.name} stalled past its lease and another run took the target over; that run carries on.`), { name: "LeaseLost" });
+  };
+  let crashed = false;
   const journal: JournalStep[] = [];
   const added: number[] = [];
   const removed: number[] = [];
@@ -132,6 +141,7 @@ async function runDeploy(
   let arn = target.trustStoreArn;
 
   const step = async (name: string, detail?: Record<string, unknown>) => {
+    await stillHeld();
     journal.push({ at: clock().toISOString(), step: name, ...(detail ? { detail } : {}) });
     await db.deployRun.update({ where: { id: run.id }, data: { journal: JSON.stringify(journal), revocationIdsAdded: JSON.stringify(added), revocationIdsRemoved: JSON.stringify(removed) } });
     await options.afterStep?.(name);
@@ -186,6 +196,7 @@ async function runDeploy(
         const knownIds = live.map((r) => r.revocationId);
         // Written before the call: if the answer is lost, the next run recognises the new id.
         await saveTarget({ pendingAdd: { caSlug: crl.caSlug, crlNumber: crl.crlNumber, key: crl.key, entries: crl.entries, knownIds } });
+        await stillHeld();
         const id = await addRevocation(ctx, arn, target.bucket, crl.key, knownIds);
         owned = [...owned, { caSlug: crl.caSlug, revocationId: id, crlNumber: crl.crlNumber, key: crl.key, entries: crl.entries }];
         added.push(id);
@@ -202,6 +213,7 @@ async function runDeploy(
       // Only Inkan's own older lists of this CA; lists others added are never touched.
       const toRemove = rotation.remove.filter((id) => id !== keep && owned.some((o) => o.revocationId === id));
       if (toRemove.length) {
+        await stillHeld();
         await removeRevocations(ctx, arn, toRemove);
         owned = owned.filter((o) => !toRemove.includes(o.revocationId));
         removed.push(...toRemove);
@@ -211,6 +223,7 @@ async function runDeploy(
       live = await describeRevocations(ctx, arn);
     }
     if (plan.retire.length) {
+      await stillHeld();
       await removeRevocations(ctx, arn, plan.retire);
       owned = owned.filter((o) => !plan.retire.includes(o.revocationId));
       removed.push(...plan.retire);
@@ -220,17 +233,25 @@ async function runDeploy(
     const entries = desired.crls.reduce((sum, c) => sum + c.entries, 0);
     return await finish(run.id, target, actor, startedAt, clock, { journal, added, removed, entries }, null);
   } catch (err) {
-    if (err instanceof SimulatedCrash) throw err;
+    if (err instanceof SimulatedCrash) {
+      crashed = true;
+      throw err;
+    }
     return await finish(run.id, target, actor, startedAt, clock, { journal, added, removed, entries: null }, {
       code: isInkanError(err) ? (err.code === "VALIDATION" ? "QuotaExceeded" : err.code) : awsErrorCode(err),
       message: isInkanError(err) ? err.message : awsErrorMessage(err),
     });
   } finally {
-    await releaseLease(lock, run.id).catch(() => undefined);
+    lease.stop();
+    // A process that dies releases nothing: its lease runs out on its own.
+    if (!crashed) await releaseLease(lock, run.id).catch(() => undefined);
   }
 }
 
-/** Tests throw this from afterStep: the run stops without recording an outcome, as a crash would. */
+/**
+ * Tests throw this from afterStep: the run stops as if its process died there, recording no
+ * outcome and leaving its lease to expire.
+ */
 export class SimulatedCrash extends Error {
   constructor(step: string) {
     super(`simulated crash after ${step}`);
@@ -263,7 +284,9 @@ async function finish(
     }, finishedAt);
     return updated;
   });
-  if (error) {
+  // DeployInProgress is not a failure of the trust store: the run holding the target reports
+  // its own outcome, and a dead holder's lease expires within a minute.
+  if (error && error.code !== "DeployInProgress") {
     // After the run is recorded: a mail server that is down must not lose the run's history.
     await raiseDeployAlert({ target: target.name, kind: "failure", message: `${error.code}: ${error.message}`, runId }, finishedAt)
       .catch((err) => console.error(`[inkan] deploy failure alert for ${target.name} not raised:`, err instanceof Error ? err.message : err));

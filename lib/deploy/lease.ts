@@ -25,3 +25,16 @@ export async function acquireLease(name: string, holder: string, ttlMs: number, 
 export async function releaseLease(name: string, holder: string): Promise<void> {
   await getDb().deployLease.deleteMany({ where: { name, holder } });
 }
+
+/**
+ * Keeps a held lease alive while its holder works: renewed every third of its time to live, so
+ * a live holder keeps it while a dead one (a crashed process renews nothing) loses it within
+ * ttlMs. renew() also says whether the lease is still this holder's: false once another
+ * holder took it over (this process stalled past the expiry) and the work must stop.
+ */
+export function keepLease(name: string, holder: string, ttlMs: number, clock: () => Date): { renew(): Promise<boolean>; stop(): void } {
+  const renew = () => acquireLease(name, holder, ttlMs, clock());
+  const timer = setInterval(() => void renew().catch(() => undefined), Math.max(1_000, Math.floor(ttlMs / 3)));
+  timer.unref();
+  return { renew, stop: () => clearInterval(timer) };
+}

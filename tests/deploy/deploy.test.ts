@@ -222,22 +222,66 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(store.revocations[0].serials).toContain(serial);
   });
 
-  it("a crash between Add and Remove is cleaned up by the next run", async () => {
+  it("a crash between Add and Remove holds the target only until its one-minute lease expires; the next run then finishes the rotation", async () => {
     const target = await makeTarget(aws);
     await deploy(target.name);
     const arn = (await getTarget(target.name)).trustStoreArn!;
     const oldIds = (await getTarget(target.name)).revocationIds;
     const serial = await revokeOne("crash");
-    await expect(deploy(target.name, { afterStep: (s) => { if (s === "revocation.added") throw new SimulatedCrash(s); } })).rejects.toThrow(SimulatedCrash);
+    let crashedAt = new Date();
+    const crash = (s: string) => {
+      if (s !== "revocation.added") return;
+      crashedAt = new Date();
+      throw new SimulatedCrash(s);
+    };
+    await expect(deploy(target.name, { afterStep: crash })).rejects.toThrow(SimulatedCrash);
     expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
-    const next = await deploy(target.name, { trigger: "SCHEDULE" });
+    // As after a real crash: the run is still RUNNING and its lease still held, for a minute at most.
+    const [dead] = (await listRuns(target.name)).runs;
+    expect(dead).toMatchObject({ status: "RUNNING", revocationIdsAdded: [expect.any(Number)] });
+    const lease = await getDb().deployLease.findUnique({ where: { name: `target:${target.id}` } });
+    expect(lease?.holder).toBe(dead.id);
+    expect(lease!.expiresAt.getTime() - crashedAt.getTime()).toBeLessThanOrEqual(60_000);
+
+    // Meanwhile a run is refused and recorded, without alerting anyone.
+    const refused = await deploy(target.name, { trigger: "SCHEDULE" });
+    expect(refused).toMatchObject({ status: "FAILED", errorCode: "DeployInProgress" });
+    expect(await getDb().alert.count({ where: { kind: "DEPLOY_FAILURE", target: target.name } })).toBe(0);
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
+
+    // Past the expiry the next run takes the lease over and removes the old list.
+    const afterExpiry = new Date(lease!.expiresAt.getTime() + 1_000);
+    const next = await deploy(target.name, { trigger: "SCHEDULE", now: () => afterExpiry });
     expect(next.status, next.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(next.revocationIdsAdded).toEqual([]);
     expect(next.revocationIdsRemoved).toEqual(oldIds);
     const store = aws.elbv2.trustStore(arn)!;
-    expect(store.revocations).toHaveLength(1);
+    // No orphaned list: only the one the dead run added, and Inkan owns exactly it.
+    expect(store.revocations.map((r) => r.id)).toEqual(dead.revocationIdsAdded);
+    expect((await getTarget(target.name)).revocationIds).toEqual(dead.revocationIdsAdded);
+    // No lost revocation, at no moment.
     expect(store.revocations[0].serials).toContain(serial);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
     const runs = (await listRuns(target.name)).runs;
-    expect(runs.find((r) => r.errorCode === "Interrupted")).toBeDefined();
+    expect(runs.find((r) => r.id === dead.id)).toMatchObject({ status: "FAILED", errorCode: "Interrupted" });
+    expect(await getDb().deployLease.findUnique({ where: { name: `target:${target.id}` } })).toBeNull();
+  });
+
+  it("a run that stalled past its lease and was taken over stops before changing the trust store", async () => {
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    await revokeOne("stalled");
+    const before = aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id);
+    const lock = `target:${target.id}`;
+    const takeOver = async (s: string) => {
+      if (s === "crl.uploaded") await getDb().deployLease.update({ where: { name: lock }, data: { holder: "another-run", expiresAt: new Date(Date.now() + 60_000) } });
+    };
+    const run = await deploy(target.name, { afterStep: takeOver });
+    expect(run).toMatchObject({ status: "FAILED", errorCode: "LeaseLost" });
+    expect(aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toEqual(before);
+    expect((await getDb().deployLease.findUnique({ where: { name: lock } }))?.holder).toBe("another-run");
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("a crash right after Add was sent (before its id was recorded) is adopted, not duplicated", async () => {
