@@ -103,6 +103,22 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toContain(theirId);
   });
 
+  it("the no-gap check sees a list removed by hand, and the next deploy adds the CRL back", async () => {
+    const serial = await revokeOne("byhand");
+    const target = await makeTarget(aws);
+    await deploy(target.name);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
+    const { ElasticLoadBalancingV2Client, RemoveTrustStoreRevocationsCommand } = await import("@aws-sdk/client-elastic-load-balancing-v2");
+    const cli = new ElasticLoadBalancingV2Client(aws.clientConfig(aws.elbv2Endpoint));
+    await cli.send(new RemoveTrustStoreRevocationsCommand({ TrustStoreArn: arn, RevocationIds: (await getTarget(target.name)).revocationIds }));
+    cli.destroy();
+    expect(gapsAfterListing(aws, arn)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`RemoveTrustStoreRevocations: ${serial} is not listed`))]));
+    const run = await deploy(target.name);
+    expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(aws.elbv2.trustStore(arn)!.revocations[0].serials).toContain(serial);
+  });
+
   it("dry run reports the plan and changes nothing", async () => {
     const target = await makeTarget(aws);
     const fresh = await deployTarget(target.name, TEST_ACTOR, { dryRun: true, retry: FAST_RETRY });
@@ -129,7 +145,9 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     const size = await deploy(target.name, { quotas: { ...ALB_QUOTAS, revocationFileBytes: 100 } });
     expect(size.errorMessage).toMatch(/"revocation file size" is 100 bytes/);
     // Nothing was added by the refused runs.
-    expect(aws.elbv2.trustStore((await getTarget(target.name)).trustStoreArn!)!.revocations).toHaveLength(1);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(1);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("S3 500s and ELBv2 throttling are retried to success", async () => {
@@ -141,7 +159,9 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
     expect(aws.faults.pending()).toEqual([]);
     expect(aws.elbv2.trustStores().filter((s) => s.name === target.trustStoreName)).toHaveLength(1);
-    expect(aws.elbv2.trustStore((await getTarget(target.name)).trustStoreArn!)!.revocations).toHaveLength(1);
+    const arn = (await getTarget(target.name)).trustStoreArn!;
+    expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(1);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("deploys under the generated IAM policy (no s3:ListBucket), where S3 answers HEAD of a missing key with 403", async () => {
@@ -181,6 +201,7 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(run.status, run.errorMessage ?? "").toBe("SUCCEEDED");
     expect(aws.faults.pending()).toEqual([]);
     expect(aws.elbv2.trustStore(arn)!.revocations.map((r) => r.id)).toEqual(run.revocationIdsAdded);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("a timeout on Remove after AWS applied it ends in success with exactly the new list", async () => {
@@ -195,6 +216,7 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     const store = aws.elbv2.trustStore(arn)!;
     expect(store.revocations.map((r) => r.id)).toEqual(run.revocationIdsAdded);
     expect(store.revocations[0].serials).toContain(serial);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("a failed run records the AWS error; its retry resumes with no duplicate upload or list", async () => {
@@ -220,6 +242,7 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     const store = aws.elbv2.trustStore(arn)!;
     expect(store.revocations.map((r) => r.id)).toEqual(failed.revocationIdsAdded);
     expect(store.revocations[0].serials).toContain(serial);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
   it("a crash between Add and Remove holds the target only until its one-minute lease expires; the next run then finishes the rotation", async () => {
@@ -299,5 +322,6 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(next.journal[0]).toMatchObject({ step: "revocations.reconciled" });
     expect(next.revocationIdsAdded).toEqual([]);
     expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(1);
+    expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 });
