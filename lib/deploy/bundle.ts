@@ -21,12 +21,12 @@ export interface CaBundle {
 export function buildCaBundle(cas: readonly BundleCa[], quotas: AlbQuotas = ALB_QUOTAS): CaBundle {
   if (cas.length === 0) throw new InkanError("VALIDATION", "The CA bundle is empty: choose at least one CA for this deploy target.");
   if (cas.length > quotas.caCertificatesPerBundle) {
-    throw new InkanError("VALIDATION", `The CA bundle would hold ${cas.length} certificates; the ALB quota "CA certificates per trust store bundle" is ${quotas.caCertificatesPerBundle}. Split the CAs across trust stores.`);
+    throw new InkanError("VALIDATION", `The CA bundle would hold ${cas.length} certificates; the ALB quota "CA certificates per trust store bundle" is ${quotas.caCertificatesPerBundle}. Split the CAs across trust stores.`, { quota: "CA certificates per trust store bundle" });
   }
   const blocks = cas.map((ca) => {
     const pem = toPem(PEM_LABEL.CERTIFICATE, ca.certificateDer);
     if (Buffer.byteLength(pem) > quotas.caCertificateBytes) {
-      throw new InkanError("VALIDATION", `The certificate of CA ${ca.slug} is ${Buffer.byteLength(pem)} bytes as PEM; the ALB quota "CA certificate size" is ${quotas.caCertificateBytes} bytes.`);
+      throw new InkanError("VALIDATION", `The certificate of CA ${ca.slug} is ${Buffer.byteLength(pem)} bytes as PEM; the ALB quota "CA certificate size" is ${quotas.caCertificateBytes} bytes.`, { quota: "CA certificate size" });
     }
     return pem;
   });

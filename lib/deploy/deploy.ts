@@ -3,7 +3,7 @@ import { InkanError, isInkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { currentCrl, loadAuthority, publishCrl } from "@/lib/ca";
 import { raiseDeployAlert } from "@/lib/alerts";
-import { clientsFor } from "./aws-clients";
+import { clientsFor, type AwsClients } from "./aws-clients";
 import { acquireLease, keepLease, releaseLease } from "./lease";
 import { buildCaBundle, bundleKey, crlKey, crlPem } from "./bundle";
 import { findTargetRow, parseOwned, parsePending, toRunView } from "./data";
@@ -67,18 +67,26 @@ async function desiredState(target: TargetRow, actor: Actor, publishMissing: boo
  * With `dryRun` it only reads, and returns the plan.
  */
 export async function deployTarget(targetName: string, actor: Actor, options: DeployOptions = {}): Promise<DeployOutcome> {
-  const clock = options.now ?? (() => new Date());
   const target = await findTargetRow(targetName);
   const quotas = options.quotas ?? ALB_QUOTAS;
-  const desired = await desiredState(target, actor, !options.dryRun, quotas);
+  if (!options.dryRun) return { kind: "run", run: await runDeploy(target, actor, options, quotas) };
+  const desired = await desiredState(target, actor, false, quotas);
   const clients = clientsFor(target, options.requestTimeoutMs);
-  const ctx: AwsContext = { s3: clients.s3, elbv2: clients.elbv2, retry: options.retry ?? DEFAULT_RETRY, sleep: options.sleep };
   try {
-    if (options.dryRun) return { kind: "plan", plan: await planDeploy(ctx, target, desired, quotas) };
-    return { kind: "run", run: await runDeploy(ctx, target, desired, actor, options, clock) };
+    return { kind: "plan", plan: await planDeploy(awsContext(clients, options), target, desired, quotas) };
   } finally {
     clients.close();
   }
+}
+
+const awsContext = (clients: AwsClients, options: DeployOptions): AwsContext =>
+  ({ s3: clients.s3, elbv2: clients.elbv2, retry: options.retry ?? DEFAULT_RETRY, sleep: options.sleep });
+
+/** What a failed run records: the AWS error code as sent, or Inkan's own code. */
+function failureOf(err: unknown): { code: string; message: string } {
+  if (!isInkanError(err)) return { code: awsErrorCode(err), message: awsErrorMessage(err) };
+  // Only a refusal that names an ALB quota is QuotaExceeded; a missing access key stays VALIDATION.
+  return { code: err.details?.quota ? "QuotaExceeded" : err.code, message: err.message };
 }
 
 async function planDeploy(ctx: AwsContext, target: TargetRow, desired: Awaited<ReturnType<typeof desiredState>>, quotas: AlbQuotas): Promise<DeployPlan> {
@@ -108,10 +116,9 @@ async function planDeploy(ctx: AwsContext, target: TargetRow, desired: Awaited<R
   };
 }
 
-async function runDeploy(
-  ctx: AwsContext, target: TargetRow, desired: Awaited<ReturnType<typeof desiredState>>, actor: Actor, options: DeployOptions, clock: () => Date,
-): Promise<DeployRunView> {
+async function runDeploy(target: TargetRow, actor: Actor, options: DeployOptions, quotas: AlbQuotas): Promise<DeployRunView> {
   const db = getDb();
+  const clock = options.now ?? (() => new Date());
   const startedAt = clock();
   const run = await db.deployRun.create({
     data: { targetId: target.id, trigger: options.trigger ?? "MANUAL", actor: actor.label, status: "RUNNING", retryOf: options.retryOf ?? null, startedAt },
@@ -123,7 +130,7 @@ async function runDeploy(
       code: "DeployInProgress", message: `Another deploy of ${target.name} is running; wait for it to finish, then retry.`,
     });
   }
-  // A run that holds no lease yet is still RUNNING was stopped (process ended): close it.
+  // Any other RUNNING run of this target lost its lease when its process ended: close it.
   await db.deployRun.updateMany({
     where: { targetId: target.id, status: "RUNNING", id: { not: run.id } },
     data: { status: "FAILED", finishedAt: startedAt, errorCode: "Interrupted", errorMessage: "The run stopped before it finished; the next run resumed from its journal." },
@@ -139,6 +146,7 @@ async function runDeploy(
   const removed: number[] = [];
   let owned: OwnedRevocation[] = parseOwned(target.revocations);
   let arn = target.trustStoreArn;
+  let clients: AwsClients | null = null;
 
   const step = async (name: string, detail?: Record<string, unknown>) => {
     await stillHeld();
@@ -158,6 +166,11 @@ async function runDeploy(
     });
 
   try {
+    // Inside the run, so that a missing CRL or access key, or a bundle over quota, is in the history too.
+    const desired = await desiredState(target, actor, true, quotas);
+    clients = clientsFor(target, options.requestTimeoutMs);
+    const ctx = awsContext(clients, options);
+
     // 1. The CA bundle: uploaded once per content; the store is created or pointed at it.
     const storeBefore = arn ? await describeTrustStore(ctx, { arn }) : null;
     if (arn && !storeBefore) throw Object.assign(new Error(`Trust store ${arn} does not exist; check the ARN and region.`), { name: "TrustStoreNotFound" });
@@ -185,7 +198,7 @@ async function runDeploy(
       await saveTarget({ pendingAdd: null });
       await step("revocations.reconciled", { adopted: plan.adopted.map((a) => a.revocationId), forgotten: plan.forgotten });
     }
-    checkRevocationQuotas(live, plan, options.quotas);
+    checkRevocationQuotas(live, plan, quotas);
 
     for (const rotation of plan.rotations) {
       let keep: number | null = null;
@@ -237,11 +250,9 @@ async function runDeploy(
       crashed = true;
       throw err;
     }
-    return await finish(run.id, target, actor, startedAt, clock, { journal, added, removed, entries: null }, {
-      code: isInkanError(err) ? (err.code === "VALIDATION" ? "QuotaExceeded" : err.code) : awsErrorCode(err),
-      message: isInkanError(err) ? err.message : awsErrorMessage(err),
-    });
+    return await finish(run.id, target, actor, startedAt, clock, { journal, added, removed, entries: null }, failureOf(err));
   } finally {
+    clients?.close();
     lease.stop();
     // A process that dies releases nothing: its lease runs out on its own.
     if (!crashed) await releaseLease(lock, run.id).catch(() => undefined);

@@ -111,13 +111,13 @@ export function checkRevocationQuotas(live: readonly LiveRevocation[], plan: Rot
       continue;
     }
     if (step.add.bytes > quotas.revocationFileBytes) {
-      throw new InkanError("VALIDATION", `The CRL of CA ${step.caSlug} is ${step.add.bytes} bytes as PEM; the ALB quota "revocation file size" is ${quotas.revocationFileBytes} bytes (50 MB).`);
+      throw new InkanError("VALIDATION", `The CRL of CA ${step.caSlug} is ${step.add.bytes} bytes as PEM; the ALB quota "revocation file size" is ${quotas.revocationFileBytes} bytes (50 MB).`, { quota: "revocation file size" });
     }
     if (lists + 1 > quotas.revocationListsPerTrustStore) {
-      throw new InkanError("VALIDATION", `The trust store holds ${lists} revocation lists; adding CA ${step.caSlug}'s CRL would exceed the ALB quota "revocation lists per trust store" (${quotas.revocationListsPerTrustStore}). Remove lists that Inkan did not add, or use another trust store.`);
+      throw new InkanError("VALIDATION", `The trust store holds ${lists} revocation lists; adding CA ${step.caSlug}'s CRL would exceed the ALB quota "revocation lists per trust store" (${quotas.revocationListsPerTrustStore}). Remove lists that Inkan did not add, or use another trust store.`, { quota: "revocation lists per trust store" });
     }
     if (entries + step.add.entries > quotas.revokedEntriesPerTrustStore) {
-      throw new InkanError("VALIDATION", `During the rotation the trust store would hold ${entries + step.add.entries} revoked entries (${entries} now + ${step.add.entries} in CA ${step.caSlug}'s new CRL); the ALB quota "revoked entries per trust store" is ${quotas.revokedEntriesPerTrustStore}.`);
+      throw new InkanError("VALIDATION", `During the rotation the trust store would hold ${entries + step.add.entries} revoked entries (${entries} now + ${step.add.entries} in CA ${step.caSlug}'s new CRL); the ALB quota "revoked entries per trust store" is ${quotas.revokedEntriesPerTrustStore}.`, { quota: "revoked entries per trust store" });
     }
     lists += 1 - step.remove.length;
     entries += step.add.entries - step.remove.reduce((sum, id) => sum + (entriesOf.get(id) ?? 0), 0);

@@ -150,6 +150,31 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     expect(gapsAfterListing(aws, arn)).toEqual([]);
   });
 
+  it("a failure before any AWS call is a FAILED run in the history, alerted, under its own code (QuotaExceeded only for a quota)", async () => {
+    const keyless = await makeTarget(aws);
+    await getDb().deployTarget.update({ where: { name: keyless.name }, data: { secretKeySealed: null } });
+    const noKey = await deploy(keyless.name);
+    expect(noKey).toMatchObject({ status: "FAILED", errorCode: "VALIDATION", errorMessage: expect.stringMatching(/uses a stored access key but none is saved/) });
+    expect((await listRuns(keyless.name)).runs.map((r) => r.id)).toEqual([noKey.id]);
+    const alerts = await getDb().alert.findMany({ where: { kind: "DEPLOY_FAILURE", target: keyless.name } });
+    expect(alerts.map((a) => a.message)).toEqual([expect.stringMatching(/^VALIDATION: Deploy target .* uses a stored access key/)]);
+    expect((await auditEvents(getDb(), "deploy.run", keyless.name)).map((e) => [e.outcome, e.details.errorCode])).toEqual([["FAILURE", "VALIDATION"]]);
+
+    const crowded = await makeTarget(aws);
+    const overQuota = await deploy(crowded.name, { quotas: { ...ALB_QUOTAS, caCertificatesPerBundle: 0 } });
+    expect(overQuota).toMatchObject({ status: "FAILED", errorCode: "QuotaExceeded", errorMessage: expect.stringMatching(/"CA certificates per trust store bundle" is 0/) });
+
+    // A CA without a CRL whose sealed key cannot be opened (another master key): nothing to publish.
+    await createTestAuthority({ slug: "sealed" });
+    await getDb().crl.deleteMany({ where: { ca: { slug: "sealed" } } });
+    await getDb().certificateAuthority.update({ where: { slug: "sealed" }, data: { encryptedKey: Buffer.concat([Buffer.from([1]), Buffer.alloc(60, 7)]) } });
+    const unsealed = await makeTarget(aws, { caSlugs: ["sealed"] });
+    const noCrl = await deploy(unsealed.name);
+    expect(noCrl).toMatchObject({ status: "FAILED", errorCode: "INTERNAL", errorMessage: expect.stringMatching(/ca-key:sealed cannot be decrypted/) });
+    expect((await listRuns(unsealed.name)).runs.map((r) => [r.status, r.errorCode])).toEqual([["FAILED", "INTERNAL"]]);
+    expect(aws.elbv2.trustStores().filter((t) => [keyless, crowded, unsealed].some((x) => x.trustStoreName === t.name))).toEqual([]);
+  });
+
   it("S3 500s and ELBv2 throttling are retried to success", async () => {
     const target = await makeTarget(aws);
     aws.faults.inject({ service: "s3", operation: "PutObject", kind: "http500", times: 2 });
