@@ -53,4 +53,18 @@ describe("which trust stores hold a stale CRL", () => {
     ]);
     expect(DEPLOY_SCHEDULE.staleAlertMs).toBe(30 * 60_000);
   });
+
+  it("is stale from exactly the alert delay on, judged by the newest list of the CA in the store", () => {
+    const both = [...owned, { caSlug: "ia1", crlNumber: 8, revocationId: 5, entries: 3, key: "k8" }];
+    expect(staleCrls({ owned: both, latest: [{ caSlug: "ia1", number: 8, thisUpdate: at(300) }], now })).toEqual([]);
+    expect(staleCrls({ owned: both, latest: [{ caSlug: "ia1", number: 9, thisUpdate: at(30) }], now })).toEqual([{ caSlug: "ia1", deployed: 8, current: 9, since: at(30) }]);
+    expect(staleCrls({ owned, latest: [{ caSlug: "ia1", number: 8, thisUpdate: new Date(now.getTime() - DEPLOY_SCHEDULE.staleAlertMs + 1) }], now })).toEqual([]);
+  });
+
+  it("follows the schedule it is given, and ignores lists of other CAs", () => {
+    const schedule = { ...DEPLOY_SCHEDULE, staleAlertMs: 5 * 60_000 };
+    const latest = [{ caSlug: "ia2", number: 3, thisUpdate: at(6) }];
+    expect(staleCrls({ owned, latest, now, schedule })).toEqual([{ caSlug: "ia2", deployed: null, current: 3, since: at(6) }]);
+    expect(staleCrls({ owned, latest, now })).toEqual([]);
+  });
 });
