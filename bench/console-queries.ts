@@ -1,16 +1,18 @@
 /**
- * The RA account list against 100,000 accounts and 1,000,000 certificates, on SQLite and
- * PostgreSQL (issue 3).
+ * The RA console's queries (account list, certificate search, dashboard) against 100,000
+ * accounts and 1,000,000 certificates, on SQLite and PostgreSQL (issue 3).
  *
  *   node --import tsx bench/console-queries.ts
  *   node --import tsx bench/console-queries.ts --accounts 20000 --certs-per-account 10 --providers sqlite --samples 20
  *
  * Seeds accounts (80 % users, 20 % servers, 2 % disabled, 1 % deleted, one of 20 groups
  * each) and ten certificates per account (a third revoked, expiries spread over two years
- * around now) with raw bulk inserts, then times listAccounts() in process (the server time
- * of the list page without rendering) for each list shape, prints p50/p95/max and the plans
- * of the main SQL shapes (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE).
+ * around now, random 126-bit serials, two CAs and two templates) with raw bulk inserts, then
+ * times in process (the server time of a page without rendering) listAccounts() per list
+ * shape, searchCertificates() per search shape and the dashboard's loader queries; prints
+ * p50/p95/max and the plans of the main SQL shapes (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE).
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,9 +22,13 @@ import pg from "pg";
 import { createDb, setDbForTesting, type DbProvider } from "../lib/db";
 import { migrateDatabase } from "../lib/db/migrate";
 import { pgUrlWithDatabase } from "../lib/db/url";
-import { listAccounts, type AccountListQuery } from "../lib/accounts";
+import { countAccounts, listAccounts, type AccountListQuery } from "../lib/accounts";
 import { encodeCursor } from "../lib/accounts/cursor";
 import { accountSearchText } from "../lib/accounts/search-text";
+import { certificateCounts, crlFreshness, expiringPerWeek } from "../lib/ca/dashboard";
+import { encodeCertificateCursor, parseCertificateSearch, searchCertificates, type CertificateSearchInput } from "../lib/ca/search";
+import { getDb } from "../lib/db";
+import { listRecentEvents } from "../lib/audit";
 import { startPostgres } from "../tests/helpers/postgres";
 
 const { values: opts } = parseArgs({
@@ -42,7 +48,7 @@ let seed = 7;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
 
 interface AccountRow { id: string; kind: string; name: string; displayName: string; email: string | null; hostnames: string; searchText: string; status: string; createdAt: Date; group: number }
-interface CertRow { id: string; accountId: string; serial: string; notAfter: Date; status: string; createdAt: Date }
+interface CertRow { id: string; caId: string; templateId: string; accountId: string; serial: string; subject: string; notAfter: Date; status: string; createdAt: Date }
 
 function* accounts(): Generator<AccountRow> {
   for (let i = 0; i < ACCOUNTS; i++) {
@@ -61,13 +67,23 @@ function* accounts(): Generator<AccountRow> {
   }
 }
 
+/** The n-th certificate's serial: 126 random-looking bits as lib/ca stores them (hex, no leading zeros). */
+export function serialOf(n: number): string {
+  const h = createHash("sha256").update(String(n)).digest();
+  h[0] &= 0x3f;
+  return h.subarray(0, 16).toString("hex").replace(/^0+/, "");
+}
+
 function* certificates(): Generator<CertRow> {
   let n = 0;
   for (let i = 0; i < ACCOUNTS; i++) {
+    const server = i % 5 === 0;
+    const name = server ? `srv${i}.corp.example.test` : `user${i}`;
     for (let j = 0; j < PER; j++, n++) {
       const issued = NOW - Math.floor(rand() * 730 * DAY);
       yield {
-        id: `c${String(n).padStart(9, "0")}`, accountId: `a${String(i).padStart(8, "0")}`, serial: n.toString(16).padStart(32, "0"),
+        id: `c${String(n).padStart(9, "0")}`, caId: n % 10 === 0 ? "ca2" : "ca1", templateId: server ? "t-server" : "t-client",
+        accountId: `a${String(i).padStart(8, "0")}`, serial: serialOf(n), subject: `CN=${name},OU=${server ? "Servers" : "Staff"},O=Inkan Bench Corp,C=JP`,
         notAfter: new Date(issued + 365 * DAY), status: rand() < 0.33 ? "REVOKED" : "ISSUED", createdAt: new Date(issued),
       };
     }
@@ -82,12 +98,13 @@ function seedSqlite(file: string) {
   raw.pragma("journal_mode = WAL");
   raw.pragma("synchronous = OFF");
   const t = sqliteTime(new Date(NOW));
-  raw.prepare(`INSERT INTO "CertificateAuthority" (id, slug, name, subject, keyAlgorithm, encryptedKey, certificateDer, createdAt) VALUES ('ca1','ia1','ia1','CN=ia1','RSA-2048',x'00',x'00',?)`).run(t);
+  for (const ca of ["1", "2"]) raw.prepare(`INSERT INTO "CertificateAuthority" (id, slug, name, subject, keyAlgorithm, encryptedKey, certificateDer, createdAt) VALUES ('ca${ca}','ia${ca}','ia${ca}','CN=ia${ca}','RSA-2048',x'00',x'00',?)`).run(t);
+  for (const [id, usage] of [["t-client", "CLIENT"], ["t-server", "SERVER"]]) raw.prepare(`INSERT INTO "Template" (id, name, usage, createdAt) VALUES (?,?,?,?)`).run(id, `${usage.toLowerCase()} bench`, usage, t);
   const g = raw.prepare(`INSERT INTO "Group" (id, kind, name, createdAt) VALUES (?,?,?,?)`);
   for (let i = 0; i < GROUPS; i++) g.run(`g${i}`, "USER", `group${i}`, t);
   const a = raw.prepare(`INSERT INTO "Account" (id, kind, name, displayName, email, status, hostnames, searchText, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?)`);
   const m = raw.prepare(`INSERT INTO "GroupMembership" (groupId, accountId, createdAt) VALUES (?,?,?)`);
-  const c = raw.prepare(`INSERT INTO "Certificate" (id, caId, accountId, serial, subject, keyAlgorithm, notBefore, notAfter, status, source, certificateDer, createdAt) VALUES (?,'ca1',?,?,'CN=x','ECDSA-P256',?,?,?,'CSR',x'00',?)`);
+  const c = raw.prepare(`INSERT INTO "Certificate" (id, caId, templateId, accountId, serial, subject, keyAlgorithm, notBefore, notAfter, status, source, certificateDer, createdAt) VALUES (?,?,?,?,?,?,'ECDSA-P256',?,?,?,'CSR',x'00',?)`);
   const insertAccounts = raw.transaction((rows: AccountRow[]) => {
     for (const r of rows) {
       a.run(r.id, r.kind, r.name, r.displayName, r.email, r.status, r.hostnames, r.searchText, sqliteTime(r.createdAt), sqliteTime(r.createdAt));
@@ -95,7 +112,7 @@ function seedSqlite(file: string) {
     }
   });
   const insertCerts = raw.transaction((rows: CertRow[]) => {
-    for (const r of rows) c.run(r.id, r.accountId, r.serial, sqliteTime(r.createdAt), sqliteTime(r.notAfter), r.status, sqliteTime(r.createdAt));
+    for (const r of rows) c.run(r.id, r.caId, r.templateId, r.accountId, r.serial, r.subject, sqliteTime(r.createdAt), sqliteTime(r.notAfter), r.status, sqliteTime(r.createdAt));
   });
   batched(accounts(), 20_000, insertAccounts);
   batched(certificates(), 50_000, insertCerts);
@@ -116,7 +133,8 @@ async function seedPostgres(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const t = pgTime(new Date(NOW));
-  await client.query(`INSERT INTO "CertificateAuthority" (id, slug, name, subject, "keyAlgorithm", "encryptedKey", "certificateDer", "createdAt") VALUES ('ca1','ia1','ia1','CN=ia1','RSA-2048','\\x00','\\x00',$1)`, [t]);
+  for (const ca of ["1", "2"]) await client.query(`INSERT INTO "CertificateAuthority" (id, slug, name, subject, "keyAlgorithm", "encryptedKey", "certificateDer", "createdAt") VALUES ('ca${ca}','ia${ca}','ia${ca}','CN=ia${ca}','RSA-2048','\\x00','\\x00',$1)`, [t]);
+  for (const [id, usage] of [["t-client", "CLIENT"], ["t-server", "SERVER"]]) await client.query(`INSERT INTO "Template" (id, name, usage, "createdAt") VALUES ($1,$2,$3,$4)`, [id, `${usage.toLowerCase()} bench`, usage, t]);
   for (let i = 0; i < GROUPS; i++) await client.query(`INSERT INTO "Group" (id, kind, name, "createdAt") VALUES ($1,'USER',$2,$3)`, [`g${i}`, `group${i}`, t]);
   const pending: Promise<unknown>[] = [];
   const accountRows: AccountRow[] = [];
@@ -131,8 +149,8 @@ async function seedPostgres(url: string) {
   }
   let buf: CertRow[] = [];
   const flush = (rows: CertRow[]) => client.query(
-    `INSERT INTO "Certificate" (id, "caId", "accountId", serial, subject, "keyAlgorithm", "notBefore", "notAfter", status, source, "certificateDer", "createdAt") SELECT i, 'ca1', a, s, 'CN=x', 'ECDSA-P256', c::timestamp(3), n::timestamp(3), st, 'CSR', '\\x00', c::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(i, a, s, n, st, c)`,
-    [rows.map((r) => r.id), rows.map((r) => r.accountId), rows.map((r) => r.serial), rows.map((r) => pgTime(r.notAfter)), rows.map((r) => r.status), rows.map((r) => pgTime(r.createdAt))],
+    `INSERT INTO "Certificate" (id, "caId", "templateId", "accountId", serial, subject, "keyAlgorithm", "notBefore", "notAfter", status, source, "certificateDer", "createdAt") SELECT i, ca, tp, a, s, sj, 'ECDSA-P256', c::timestamp(3), n::timestamp(3), st, 'CSR', '\\x00', c::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(i, a, s, n, st, c, ca, tp, sj)`,
+    [rows.map((r) => r.id), rows.map((r) => r.accountId), rows.map((r) => r.serial), rows.map((r) => pgTime(r.notAfter)), rows.map((r) => r.status), rows.map((r) => pgTime(r.createdAt)), rows.map((r) => r.caId), rows.map((r) => r.templateId), rows.map((r) => r.subject)],
   );
   for (const r of certificates()) {
     buf.push(r);
@@ -148,6 +166,76 @@ function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
   return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+}
+
+type Shape = [string, () => Promise<unknown>];
+
+async function timeShapes(title: string, list: Shape[]) {
+  console.log(`${title.padEnd(46)}   p50 ms   p95 ms   max ms`);
+  for (const [name, run] of list) {
+    for (let i = 0; i < 3; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const s = performance.now();
+      await run();
+      times.push(performance.now() - s);
+    }
+    const r = stats(times);
+    console.log(`${name.padEnd(46)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}${r.p95 > 100 ? "   > 100 ms" : ""}`);
+  }
+}
+
+/** A random certificate of the seeded set (by its id, which the seeder numbers). */
+async function randomCertificate() {
+  const n = Math.floor(rand() * ACCOUNTS * PER * 0.9);
+  return getDb().certificate.findUniqueOrThrow({ where: { id: `c${String(n).padStart(9, "0")}` }, select: { id: true, createdAt: true, notAfter: true } });
+}
+
+async function certificateShapes(): Promise<Shape[]> {
+  // Cursors deep into the list, picked before timing (a user reaches them by paging).
+  const deepIssued: string[] = [];
+  const deepExpiry: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const c = await randomCertificate();
+    deepIssued.push(encodeCertificateCursor(c.createdAt, c.id));
+    deepExpiry.push(encodeCertificateCursor(c.notAfter, c.id));
+  }
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const n = () => Math.floor(rand() * ACCOUNTS * PER);
+  const user = () => `user${Math.floor(rand() * ACCOUNTS / 5) * 5 + 1}`;
+  const search = (make: () => CertificateSearchInput): (() => Promise<unknown>) => () => searchCertificates(parseCertificateSearch({ limit: 50, ...make() }));
+  const inDays = (d: number) => new Date(NOW + d * DAY).toISOString();
+  return [
+    ["first page (newest issued first)", search(() => ({}))],
+    ["deep keyset page (newest issued first)", search(() => ({ cursor: pick(deepIssued) }))],
+    ["serial prefix (8 hex digits)", search(() => ({ serial: serialOf(n()).slice(0, 8) }))],
+    ["whole serial with colons", search(() => ({ serial: serialOf(n()).match(/../g)!.join(":") }))],
+    ["free text = serial prefix (q)", search(() => ({ q: serialOf(n()).slice(0, 10) }))],
+    ["free text = user ID (q)", search(() => ({ q: user() }))],
+    ["subject contains a user ID", search(() => ({ subject: `CN=${user()},` }))],
+    ["subject contains a common word (Staff)", search(() => ({ subject: "Staff" }))],
+    ["account (exact user ID)", search(() => ({ account: user() }))],
+    ["status = valid, soonest expiry first", search(() => ({ status: "valid", sort: "expiry" }))],
+    ["status = valid, deep page by expiry", search(() => ({ status: "valid", sort: "expiry", cursor: pick(deepExpiry) }))],
+    ["status = revoked", search(() => ({ status: "revoked" }))],
+    ["CA = ia2", search(() => ({ ca: "ia2" }))],
+    ["template = server bench", search(() => ({ template: "server bench" }))],
+    ["expires in the next 30 days, by expiry", search(() => ({ expiresAfter: inDays(0), expiresBefore: inDays(30), sort: "expiry" }))],
+    ["CA + status + template + expiry range", search(() => ({ ca: "ia1", status: "valid", template: "client bench", expiresBefore: inDays(60), sort: "expiry" }))],
+  ];
+}
+
+function dashboardShapes(): Shape[] {
+  const now = () => new Date(NOW);
+  return [
+    ["counts by status", () => certificateCounts(now())],
+    ["expiring per week (13 weeks)", () => expiringPerWeek(now())],
+    ["CRL freshness per CA", () => crlFreshness(now())],
+    ["recent activity", () => listRecentEvents(15)],
+    ["account count", () => countAccounts()],
+    // What the dashboard page's loaders run, all at once.
+    ["the whole dashboard", () => Promise.all([certificateCounts(now()), expiringPerWeek(now()), crlFreshness(now()), listRecentEvents(15), countAccounts()])],
+  ];
 }
 
 function shapes(): Array<[string, () => AccountListQuery]> {
@@ -180,6 +268,12 @@ const PLANS: Array<[string, string]> = [
   ["group", `SELECT "id" FROM "Account" a WHERE "status" <> 'DELETED' AND EXISTS (SELECT 1 FROM "GroupMembership" m JOIN "Group" g ON g."id" = m."groupId" WHERE m."accountId" = a."id" AND g."name" = 'group3') ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
   ["valid certificate", `SELECT "id" FROM "Account" a WHERE "status" <> 'DELETED' AND EXISTS (SELECT 1 FROM "Certificate" c WHERE c."accountId" = a."id" AND c."status" = 'ISSUED' AND c."notAfter" > '2026-01-01') ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
   ["expiry order", `SELECT "id", "accountId" FROM "Certificate" WHERE "status" = 'ISSUED' AND "notAfter" > '2026-01-01' ORDER BY "notAfter" ASC, "id" ASC LIMIT 102`],
+  ["certificates: first page", `SELECT "id" FROM "Certificate" ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
+  ["certificates: serial prefix", `SELECT "id" FROM "Certificate" WHERE "serial" >= '3a4f' AND "serial" < '3a4fg' ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
+  ["certificates: account", `SELECT c."id" FROM "Certificate" c JOIN "Account" a ON a."id" = c."accountId" WHERE a."name" = 'user1001' ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 51`],
+  ["certificates: CA", `SELECT c."id" FROM "Certificate" c JOIN "CertificateAuthority" a ON a."id" = c."caId" WHERE a."slug" = 'ia2' ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 51`],
+  ["dashboard: valid count", `SELECT COUNT(*) FROM "Certificate" WHERE "status" = 'ISSUED' AND "notAfter" > '2026-12-01'`],
+  ["dashboard: revoked count", `SELECT COUNT(*) FROM "Certificate" WHERE "status" = 'REVOKED'`],
 ];
 
 async function explain(provider: DbProvider, url: string, file?: string) {
@@ -228,19 +322,10 @@ async function benchProvider(provider: DbProvider) {
     const db = createDb(url);
     const restore = setDbForTesting(db, url);
     try {
-      console.log("account list query (page of 50, in process)   p50 ms   p95 ms   max ms");
-      for (const [name, make] of shapes()) {
-        for (let i = 0; i < 3; i++) await listAccounts({ ...make(), limit: 50 });
-        const times: number[] = [];
-        for (let i = 0; i < SAMPLES; i++) {
-          const q = make();
-          const s = performance.now();
-          await listAccounts({ ...q, limit: 50 });
-          times.push(performance.now() - s);
-        }
-        const r = stats(times);
-        console.log(`${name.padEnd(46)} ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.max.toFixed(1).padStart(6)}${r.p95 > 100 ? "   > 100 ms" : ""}`);
-      }
+      const accountShapes = shapes().map(([name, make]) => [name, () => listAccounts({ ...make(), limit: 50 })] as Shape);
+      await timeShapes("account list query (page of 50, in process)", accountShapes);
+      await timeShapes("certificate search (page of 50, in process)", await certificateShapes());
+      await timeShapes("dashboard (in process)", dashboardShapes());
       await explain(provider, url, file);
     } finally {
       restore();

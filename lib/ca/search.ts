@@ -68,7 +68,7 @@ function serialPrefix(input: string): string | null {
 
 // The cursor names the last row shown: its sort value and id (keyset pagination, so page
 // 1,000 costs what page 1 costs).
-function encodeCursor(value: Date, id: string): string {
+export function encodeCertificateCursor(value: Date, id: string): string {
   return Buffer.from(JSON.stringify([value.toISOString(), id])).toString("base64url");
 }
 
@@ -83,21 +83,45 @@ function decodeCursor(cursor: string): { value: Date; id: string } {
   }
 }
 
-function filterWhere(s: CertificateSearch, now: Date): Prisma.CertificateWhereInput[] {
+/**
+ * Serials starting with `prefix`, as a range the serial index answers: every stored serial is
+ * [0-9a-f]*, so those starting with the prefix are exactly [prefix, prefix + "g"). LIKE
+ * 'prefix%' would scan: SQLite's LIKE is case-insensitive and cannot use a BINARY index.
+ */
+function serialStartsWith(prefix: string): Prisma.CertificateWhereInput {
+  return { serial: { gte: prefix, lt: `${prefix}g` } };
+}
+
+/**
+ * The filters as conditions on Certificate's own columns. Named CAs, templates and accounts
+ * are looked up first (one unique-index read each) so every filter is an equality on an
+ * indexed column and the planner reads the index in list order; a name that does not exist
+ * means an empty page (null).
+ */
+async function filterWhere(s: CertificateSearch, now: Date): Promise<Prisma.CertificateWhereInput[] | null> {
+  const db = getDb();
+  const [ca, template, account] = await Promise.all([
+    s.ca ? db.certificateAuthority.findUnique({ where: { slug: s.ca }, select: { id: true } }) : undefined,
+    s.template ? db.template.findUnique({ where: { name: s.template }, select: { id: true } }) : undefined,
+    s.account ? db.account.findUnique({ where: { name: s.account }, select: { id: true } }) : undefined,
+  ]);
+  if (ca === null || template === null || account === null) return null;
   const and: Prisma.CertificateWhereInput[] = [];
   if (s.q) {
+    // Free text: a part of the subject or the account name reads rows in list order until
+    // a page is full (a rare word reads them all; see docs/BENCHMARKS.md).
     const serial = serialPrefix(s.q);
-    and.push({ OR: [...(serial ? [{ serial: { startsWith: serial } }] : []), { subject: containsText(s.q) }, { account: { name: containsText(s.q) } }] });
+    and.push({ OR: [...(serial ? [serialStartsWith(serial)] : []), { subject: containsText(s.q) }, { account: { name: containsText(s.q) } }] });
   }
   if (s.serial) {
     const serial = serialPrefix(s.serial);
     if (!serial) throw new InkanError("VALIDATION", "A serial is hexadecimal digits, with or without colons (e.g. 4f:3a:…).");
-    and.push({ serial: { startsWith: serial } });
+    and.push(serialStartsWith(serial));
   }
   if (s.subject) and.push({ subject: containsText(s.subject) });
-  if (s.account) and.push({ account: { name: s.account } });
-  if (s.ca) and.push({ ca: { slug: s.ca } });
-  if (s.template) and.push({ template: { name: s.template } });
+  if (account) and.push({ accountId: account.id });
+  if (ca) and.push({ caId: ca.id });
+  if (template) and.push({ templateId: template.id });
   if (s.status === "revoked") and.push({ status: "REVOKED" });
   if (s.status === "valid") and.push({ status: "ISSUED", notAfter: { gt: now } });
   if (s.status === "expired") and.push({ status: "ISSUED", notAfter: { lte: now } });
@@ -112,15 +136,17 @@ function filterWhere(s: CertificateSearch, now: Date): Prisma.CertificateWhereIn
  */
 export async function searchCertificates(search: CertificateSearch, now = new Date()): Promise<CertificatePage> {
   const limit = search.limit ?? DEFAULT_PAGE_SIZE;
-  const and = filterWhere(search, now);
+  const cursor = search.cursor ? decodeCursor(search.cursor) : null;
+  const and = await filterWhere(search, now);
+  if (!and) return { items: [], nextCursor: null };
   const byExpiry = search.sort === "expiry";
   const field = byExpiry ? "notAfter" : "createdAt";
   const dir = byExpiry ? "asc" : "desc";
-  if (search.cursor) {
-    const c = decodeCursor(search.cursor);
-    const beyond = dir === "asc" ? { gt: c.value } : { lt: c.value };
-    const idBeyond = dir === "asc" ? { gt: c.id } : { lt: c.id };
-    and.push({ OR: [{ [field]: beyond }, { [field]: c.value, id: idBeyond }] });
+  if (cursor) {
+    const asc = dir === "asc";
+    // The plain bound lets the index range start at the cursor; the OR alone would not.
+    and.push({ [field]: asc ? { gte: cursor.value } : { lte: cursor.value } });
+    and.push({ OR: [{ [field]: asc ? { gt: cursor.value } : { lt: cursor.value } }, { [field]: cursor.value, id: asc ? { gt: cursor.id } : { lt: cursor.id } }] });
   }
   const rows = await getDb().certificate.findMany({
     where: { AND: and },
@@ -133,6 +159,6 @@ export async function searchCertificates(search: CertificateSearch, now = new Da
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ ...toCertificateView(r), templateName: r.template?.name ?? null })),
-    nextCursor: rows.length > limit && last ? encodeCursor(byExpiry ? last.notAfter : last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCertificateCursor(byExpiry ? last.notAfter : last.createdAt, last.id) : null,
   };
 }

@@ -76,6 +76,25 @@ describe.each(PROVIDERS)("certificate search and bulk revoke on %s", (provider) 
     await expectInkanError(search({ serial: "zz:12" }), "VALIDATION", /hexadecimal/);
   });
 
+  it("a serial prefix is read as an index range that matches exactly the serials starting with it", async () => {
+    const all = Object.values(issued).map((c) => c.serial);
+    for (const serial of all) {
+      for (const prefix of [serial.slice(0, 1), serial.slice(0, 2), serial.slice(0, -1)]) {
+        const found = (await search({ serial: prefix, limit: 200 })).items.map((c) => c.serial).sort();
+        expect(found, prefix).toEqual(all.filter((s) => s.startsWith(prefix)).sort());
+      }
+    }
+    // A prefix longer than any serial, and one past the last hex digit, find nothing.
+    expect((await search({ serial: `${issued.a.serial}0` })).items).toEqual([]);
+    expect((await search({ serial: "fffffffffffffffffffffffffffffffff" })).items).toEqual([]);
+  });
+
+  it("a CA, template or account name that does not exist gives an empty page, not every certificate", async () => {
+    for (const filter of [{ ca: "ia9" }, { template: "no-such-template" }, { account: "nobody" }]) {
+      expect(await search(filter), JSON.stringify(filter)).toEqual({ items: [], nextCursor: null });
+    }
+  });
+
   it("filters by subject, account, status, CA, template and expiry range", async () => {
     const labels = (items: { serial: string }[]) => items.map((c) => Object.keys(issued).find((k) => issued[k].serial === c.serial)).sort();
     expect(labels((await search({ subject: "CN=grace" })).items)).toEqual(["c", "d", "old"]);
@@ -110,6 +129,21 @@ describe.each(PROVIDERS)("certificate search and bulk revoke on %s", (provider) 
     expect(byIssue.serials).toEqual(rows.map((r) => r.serial));
     const filtered = await allPages({ sort: "expiry", limit: 1, ca: "ia2" });
     expect(filtered.serials).toEqual([issued.d.serial, issued.e.serial]);
+    // Ties on the sort value are broken by id: certificates issued in the same millisecond
+    // are each listed once across pages.
+    const ids = [issued.a.id, issued.d.id, issued.f.id];
+    const saved = await t.db.certificate.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true, notAfter: true } });
+    const tied = new Date(base.getTime() + 5 * DAY);
+    await t.db.certificate.updateMany({ where: { id: { in: ids } }, data: { createdAt: tied, notAfter: tied } });
+    try {
+      for (const sort of ["issued", "expiry"] as const) {
+        const paged = await allPages({ sort, limit: 1 });
+        expect(paged.pages, sort).toBe(7);
+        expect(new Set(paged.serials).size, sort).toBe(7);
+      }
+    } finally {
+      for (const r of saved) await t.db.certificate.update({ where: { id: r.id }, data: { createdAt: r.createdAt, notAfter: r.notAfter } });
+    }
     await expectInkanError(search({ cursor: "not-a-cursor" }), "VALIDATION", /cursor/);
     await expectInkanError(search({ limit: 5000 }), "VALIDATION", /at most 200/);
   });
