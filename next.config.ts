@@ -9,7 +9,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with status 403 when a role may not see a page.
-  experimental: { authInterrupts: true },
+  // Server actions take uploads up to the CSV import's own 5 MB limit (Next's default is 1 MB),
+  // so a file between the two gets our message, not the framework's.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "6mb" } },
   typedRoutes: false,
   async headers() {
     return [

@@ -50,3 +50,32 @@ test("CSV import refuses a file without a user_id column with a message that nam
   await importer.form.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("import-error")).toContainText("The CSV header has no user_id column (found: name, mail)");
 });
+
+test("a 5,000-row CSV over 1 MB (the framework's default upload limit) previews in one go; a file over 5 MB is refused before upload", async ({ page, uniqueName }) => {
+  const tag = uniqueName("bulk");
+  // Long display names push the file past 1 MB. The import itself of 5,000 rows is covered by
+  // tests/accounts/import.test.ts; here the browser's upload path is what is under test.
+  const padding = "x".repeat(180);
+  const rows = Array.from({ length: 5000 }, (_, i) => `${tag}-${i},"Bulk ${i} ${padding}",${tag}-${i}@e2e.inkan.test,,`);
+  const csv = Buffer.from(["user_id,name,email,groups,hostnames", ...rows].join("\n") + "\n");
+  expect(csv.byteLength).toBeGreaterThan(1024 * 1024);
+  const importer = new AccountImportPage(page);
+  await importer.goto();
+
+  await test.step("preview", async () => {
+    await importer.preview(`${tag}.csv`, csv);
+    await expect(importer.summary).toContainText("5000 to create, 0 to update, 0 unchanged, 0 with errors");
+    await expect(importer.run).toHaveText(/5000/);
+  });
+
+  await test.step("over 5 MB: our message, and nothing is sent", async () => {
+    await importer.goto();
+    let uploads = 0;
+    page.on("request", (r) => { if (r.method() === "POST") uploads++; });
+    await importer.form.getByLabel("CSV file").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: Buffer.alloc(5 * 1024 * 1024 + 1, "a") });
+    await expect(page.getByTestId("import-error")).toHaveText("The CSV file is larger than 5 MB. Split it into several files.");
+    await importer.form.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("import-error")).toHaveText("The CSV file is larger than 5 MB. Split it into several files.");
+    expect(uploads).toBe(0);
+  });
+});

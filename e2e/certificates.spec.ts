@@ -1,6 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { CertificatesListPage } from "./pages/certificates-list";
+import { AccountPage } from "./pages/account-page";
+import { AuditPage } from "./pages/audit-page";
 import { CertificatePage } from "./pages/certificate-page";
 import { AuthorityPage, NewAuthorityPage } from "./pages/authority-page";
 import { crlEntries, opensslOk, saveFile } from "./support/openssl";
@@ -89,13 +91,18 @@ test("search by account and serial, open a certificate, and bulk revoke a select
   });
 });
 
-test("markup in a CA's name and subject is shown as text on every page, and no script runs", async ({ page, api, uniqueName }) => {
+test("markup in a CA's name and subject and an account's name is shown as text on every page, and no script runs", async ({ page, api, uniqueName }) => {
   const payload = "<img src=x onerror=alert(1)>";
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
+  // After each page: the payload never became an element and no script ran.
+  const noMarkup = async (where: string) => {
+    await expect(page.locator('img[src="x"]'), where).toHaveCount(0);
+    expect(dialogs, where).toEqual([]);
+  };
   const slug = uniqueName("xss").toLowerCase().slice(0, 32);
   const ca = new AuthorityPage(page);
   await new NewAuthorityPage(page).goto("ia1");
@@ -104,25 +111,47 @@ test("markup in a CA's name and subject is shown as text on every page, and no s
   // RFC 4514 escapes < and > in the subject string; the characters reach the page as text.
   await expect(ca.detail("Subject")).toHaveText("CN=\\<img src=x onerror=alert(1)\\>,O=XSS");
   await expect(ca.detail("Display name")).toHaveText(payload);
+  await noMarkup("CA page");
 
   const account = uniqueName("xss-user");
-  await userAccount(api, account);
+  const created = await api.post("/api/v1/accounts", { data: { kind: "user", name: account, displayName: payload, email: `${account}@e2e.inkan.test` } });
+  expect(created.status(), await created.text()).toBe(201);
   const serial = await issue(api, account, slug);
 
   await page.goto("/ra/authorities");
   await expect(page.getByTestId(`ca-${slug}`)).toContainText(payload);
   await expect(page.getByTestId(`ca-${slug}`)).toContainText("CN=\\<img src=x onerror=alert(1)\\>,O=XSS");
+  await noMarkup("authorities list");
 
   const detail = new CertificatePage(page);
   await detail.goto(serial);
   await expect(detail.detail("Issuer \\(CA\\)")).toContainText("img src=x onerror=alert(1)");
+  await noMarkup("certificate page");
 
   const list = new CertificatesListPage(page);
   await list.goto({ ca: slug });
   await expect(list.row(serial)).toBeVisible();
+  await noMarkup("certificate list");
+
+  const accountPage = new AccountPage(page);
+  await accountPage.goto(account);
+  await expect(accountPage.detail(accountPage.info, "Display name")).toHaveText(payload);
+  await noMarkup("account page");
+
+  await page.goto(`/ra/accounts?q=${encodeURIComponent(account)}`);
+  await expect(page.getByRole("row").filter({ hasText: account })).toContainText(payload);
+  await noMarkup("account list");
+
+  const audit = new AuditPage(page);
+  await page.goto(`/ra/audit?targetType=ca&targetId=${slug}&action=ca.create`);
+  await expect(audit.rows).toHaveCount(1);
+  await expect(audit.rows.first()).toContainText(slug);
+  await noMarkup("audit log");
+  await audit.openRow(0);
+  await expect(page.locator("main")).toContainText("img src=x onerror=alert(1)");
+  await noMarkup("audit event");
+
   await page.goto("/ra");
   await expect(page.getByTestId(`crl-${slug}`)).toBeVisible();
-
-  await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  expect(dialogs).toEqual([]);
+  await noMarkup("dashboard");
 });

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/Alert";
 type Progress = { done: number; total: number };
 
 /** CSV onboarding: choose a file → preview every row → import with a progress bar → per-row results. */
-export function ImportAccounts({ t }: { t: AccountMessages["import"] }) {
+export function ImportAccounts({ t, maxBytes }: { t: AccountMessages["import"]; maxBytes: number }) {
   const [preview, previewAction, previewing] = useActionState(previewImportAction, null);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -47,10 +47,13 @@ export function ImportAccounts({ t }: { t: AccountMessages["import"] }) {
     }
   }
 
-  const reset = () => {
+  const tooLarge = file !== null && file.size > maxBytes;
+  const reset = (e: React.FormEvent) => {
     setResult(null);
     setProgress(null);
     setFailure(null);
+    // A file over the limit is refused here, before it is uploaded.
+    if (tooLarge) e.preventDefault();
   };
 
   return (
@@ -62,7 +65,8 @@ export function ImportAccounts({ t }: { t: AccountMessages["import"] }) {
         </div>
         <button className="btn" type="submit" disabled={previewing || !file}>{previewing ? t.previewing : t.preview}</button>
       </form>
-      {preview && !preview.ok && <Alert kind="error" testId="import-error">{preview.error.message}</Alert>}
+      {tooLarge ? <Alert kind="error" testId="import-error">{fill(t.tooLarge, { mb: maxBytes / 1024 / 1024 })}</Alert>
+        : preview && !preview.ok && <Alert kind="error" testId="import-error">{preview.error.message}</Alert>}
       {failure && <Alert kind="error" testId="import-failed">{failure}</Alert>}
       {plan && (
         <section aria-live="polite">

@@ -3,7 +3,7 @@ export { deleteAccount, type DeleteAccountResult } from "./delete";
 export { findAccountByName, countAccounts } from "./data";
 export { listAccounts } from "./list";
 export { parseListQuery } from "./list-query";
-export { previewAccountImport, importAccounts, type ImportPlan, type ImportRowPlan, type ImportProgress } from "./import";
+export { previewAccountImport, importAccounts, MAX_IMPORT_BYTES, type ImportPlan, type ImportRowPlan, type ImportProgress } from "./import";
 export {
   createAccountSchema, updateAccountSchema, deleteCertificatesChoiceSchema, splitHostnames,
   type CreateAccountInput, type UpdateAccountInput, type DeleteCertificatesChoice,

@@ -41,6 +41,7 @@ export const en = {
     importButton: "Import {n} account(s)", importing: "Importing…", progress: "{done} of {total}",
     done: "Import finished: {create} created, {update} updated, {unchanged} unchanged, {error} with errors.",
     nothing: "Nothing to import: every row is unchanged or has an error.", failed: "The import stopped: {message}",
+    tooLarge: "The CSV file is larger than {mb} MB. Split it into several files.",
     readOnly: "Your role may view accounts but not import them (ADMIN or OPERATOR needed).", again: "Import another file",
   },
 };
@@ -90,6 +91,7 @@ export const ja: Shape<AccountMessages> = {
     importButton: "{n} 件のアカウントを登録", importing: "登録中…", progress: "{done} / {total}",
     done: "一括登録が完了しました: 作成 {create} 件、更新 {update} 件、変更なし {unchanged} 件、エラー {error} 件。",
     nothing: "登録するものはありません。すべての行が変更なしかエラーです。", failed: "一括登録が中断しました: {message}",
+    tooLarge: "CSV ファイルが {mb} MB を超えています。複数のファイルに分けてください。",
     readOnly: "あなたのロールではアカウントを閲覧できますが、一括登録はできません (ADMIN または OPERATOR が必要です)。", again: "別のファイルを登録",
   },
 };

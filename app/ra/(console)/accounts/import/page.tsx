@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { loadImportPage } from "@/lib/accounts/loaders";
+import { MAX_IMPORT_BYTES } from "@/lib/accounts";
 import { ACCOUNT_MESSAGES } from "@/lib/accounts/messages";
 import { pageData } from "@/lib/http/page";
 import { getLocale } from "@/lib/i18n/locale";
@@ -22,7 +23,7 @@ export default async function ImportAccountsPage() {
         </ul>
         <p className="help">{t.rule}</p>
       </section>
-      {canWrite ? <ImportAccounts t={t} /> : <p className="panel">{t.readOnly}</p>}
+      {canWrite ? <ImportAccounts t={t} maxBytes={MAX_IMPORT_BYTES} /> : <p className="panel">{t.readOnly}</p>}
     </>
   );
 }
