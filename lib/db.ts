@@ -232,3 +232,14 @@ export class GroupCommit<T, R> {
 export function containsText(value: string): Prisma.StringFilter {
   return (dbProvider() === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as Prisma.StringFilter;
 }
+
+/**
+ * Rows strictly after a keyset position in (field, tie) order, for a `where` clause. The plain
+ * bound on `field` lets the index range start at the position; the OR alone would make SQLite
+ * and PostgreSQL read the index from its start.
+ */
+export function keysetAfter<W>(field: string, tie: string, position: { value: Date | string; tie: string | number }, dir: "asc" | "desc"): W {
+  const bound = dir === "asc" ? "gte" : "lte";
+  const beyond = dir === "asc" ? "gt" : "lt";
+  return { AND: [{ [field]: { [bound]: position.value } }, { OR: [{ [field]: { [beyond]: position.value } }, { [tie]: { [beyond]: position.tie } }] }] } as W;
+}

@@ -1,4 +1,4 @@
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { toAccountView } from "./data";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -39,7 +39,7 @@ export async function listAccounts(query: AccountListQuery = {}, now = new Date(
   if (after && sort === "created") {
     const at = new Date(after.value);
     if (Number.isNaN(at.getTime())) throw new InkanError("VALIDATION", "The page cursor is not valid. Open the first page again.");
-    keyset = { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] };
+    keyset = keysetAfter("createdAt", "id", { value: at, tie: after.id }, "desc");
   } else if (after) {
     // Names are unique, so the name alone is a total order.
     keyset = { name: { gt: after.value } };
@@ -82,7 +82,7 @@ async function listByExpiry(
         status: "ISSUED",
         notAfter: { gt: now, ...validUntil },
         account: where,
-        ...(position ? { OR: [{ notAfter: { gt: position.notAfter } }, { notAfter: position.notAfter, id: { gt: position.id } }] } : {}),
+        ...(position ? keysetAfter<Prisma.CertificateWhereInput>("notAfter", "id", { value: position.notAfter, tie: position.id }, "asc") : {}),
       },
       orderBy: [{ notAfter: "asc" }, { id: "asc" }],
       select: { id: true, notAfter: true, accountId: true },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { containsText, getDb, type Prisma } from "@/lib/db";
+import { containsText, getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { toCertificateView } from "./data";
 import type { CertificateView } from "./types";
@@ -142,12 +142,7 @@ export async function searchCertificates(search: CertificateSearch, now = new Da
   const byExpiry = search.sort === "expiry";
   const field = byExpiry ? "notAfter" : "createdAt";
   const dir = byExpiry ? "asc" : "desc";
-  if (cursor) {
-    const asc = dir === "asc";
-    // The plain bound lets the index range start at the cursor; the OR alone would not.
-    and.push({ [field]: asc ? { gte: cursor.value } : { lte: cursor.value } });
-    and.push({ OR: [{ [field]: asc ? { gt: cursor.value } : { lt: cursor.value } }, { [field]: cursor.value, id: asc ? { gt: cursor.id } : { lt: cursor.id } }] });
-  }
+  if (cursor) and.push(keysetAfter(field, "id", { value: cursor.value, tie: cursor.id }, dir));
   const rows = await getDb().certificate.findMany({
     where: { AND: and },
     include: { ca: { select: { slug: true } }, account: { select: { name: true, kind: true } }, template: { select: { name: true } } },

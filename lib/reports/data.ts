@@ -2,7 +2,7 @@
 // certificates were issued, revoked (by reason), expired and delivered. Rows are streamed in
 // keyset batches and counted here rather than grouped in SQL: bucketing dates by week or
 // month differs between SQLite and PostgreSQL, and a batch never holds more than BATCH rows.
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { bucketStart, bucketStarts, NO_TEMPLATE, type ReportFilter } from "./schema";
 import type { BucketTotals, IssuanceReport, ReportCounts, ReportRow } from "./types";
@@ -137,7 +137,7 @@ async function countDeliveries(
     const events: { seq: number; at: Date; targetId: string | null; details: string }[] = await db.auditEvent.findMany({
       where: {
         action: "delivery.deliver", outcome: "SUCCESS", at: { gte: filter.from, lt: filter.to },
-        ...(last ? { OR: [{ at: { gt: last.at } }, { at: last.at, seq: { gt: last.seq } }] } : {}),
+        ...(last ? keysetAfter<Prisma.AuditEventWhereInput>("at", "seq", { value: last.at, tie: last.seq }, "asc") : {}),
       },
       select: { seq: true, at: true, targetId: true, details: true },
       orderBy: [{ at: "asc" }, { seq: "asc" }],
