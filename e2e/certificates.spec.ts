@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
 import { test, expect } from "./fixtures";
 import { CertificatesListPage } from "./pages/certificates-list";
 import { AccountPage } from "./pages/account-page";
@@ -154,4 +157,49 @@ test("markup in a CA's name and subject and an account's name is shown as text o
   await page.goto("/ra");
   await expect(page.getByTestId(`crl-${slug}`)).toBeVisible();
   await noMarkup("dashboard");
+});
+
+test("export for AWS ACM: after re-typing the password, the certificate, its unencrypted key and the chain download as PEM that OpenSSL pairs and verifies; a wrong password gets nothing", async ({ page, api, uniqueName, workDir }) => {
+  const name = uniqueName("acm-web");
+  const host = `${name}.e2e.test`.toLowerCase();
+  expect((await api.post("/api/v1/accounts", { data: { kind: "server", name, hostnames: [host] } })).status()).toBe(201);
+  const serial = await issue(api, name);
+  const detail = new CertificatePage(page);
+  await detail.goto(serial);
+  const panel = page.getByTestId("acm-panel");
+
+  await test.step("a wrong password is refused and audited; no PEM is shown", async () => {
+    await panel.getByTestId("acm-password").fill("not-my-password");
+    await panel.getByTestId("acm-export").click();
+    await expect(panel.getByTestId("acm-result")).toContainText("The password is wrong");
+    await expect(panel.getByTestId("acm-pems")).toHaveCount(0);
+  });
+
+  const files: Record<string, string> = {};
+  await test.step("the right password gives the three PEMs", async () => {
+    await panel.getByTestId("acm-password").fill(E2E_ADMIN.password);
+    await panel.getByTestId("acm-export").click();
+    await expect(panel.getByTestId("acm-pems")).toBeVisible();
+    for (const key of ["certificate", "privateKey", "chain"]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId(`acm-download-${key}`).click()]);
+      files[key] = path.join(workDir, download.suggestedFilename());
+      await download.saveAs(files[key]);
+    }
+  });
+
+  await test.step("OpenSSL: the key is unencrypted and belongs to the certificate, which verifies for TLS servers against the chain", async () => {
+    expect(readFileSync(files.privateKey, "utf8")).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    const keyPub = opensslOk(["pkey", "-in", files.privateKey, "-pubout"]);
+    const certPub = opensslOk(["x509", "-in", files.certificate, "-noout", "-pubkey"]);
+    expect(keyPub).toBe(certPub);
+    expect(opensslOk(["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", files.chain, files.certificate])).toBe(`${files.certificate}: OK\n`);
+    expect(opensslOk(["x509", "-in", files.certificate, "-noout", "-ext", "subjectAltName"])).toContain(`DNS:${host}`);
+  });
+
+  await test.step("both attempts are on the record", async () => {
+    const events = await page.request.get(`/ra/audit/export?format=jsonl&action=deploy.acm.export&targetType=certificate&targetId=${serial}`);
+    expect(events.status()).toBe(200);
+    const outcomes = (await events.text()).split("\n").filter((l) => l.includes('"deploy.acm.export"')).map((l) => (JSON.parse(l) as { outcome: string }).outcome);
+    expect(outcomes.sort()).toEqual(["FAILURE", "SUCCESS"]);
+  });
 });
