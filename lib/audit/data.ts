@@ -52,6 +52,11 @@ export async function latestAuditEvent(): Promise<ChainHead | null> {
   return getDb().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
 }
 
+/** How many events one actor (as stored, e.g. "anonymous:api-token") has written since a time. */
+export async function countEventsByActorSince(actor: string, since: Date): Promise<number> {
+  return getDb().auditEvent.count({ where: { actor, at: { gte: since } } });
+}
+
 export async function findAuditHash(seq: number): Promise<string | null> {
   return (await getDb().auditEvent.findUnique({ where: { seq }, select: { hash: true } }))?.hash ?? null;
 }

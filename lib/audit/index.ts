@@ -1,8 +1,8 @@
-export { recordEvent, recordEvents, recordStandaloneEvent, type TimedAuditEvent } from "./mutations";
+export { recordEvent, recordEvents, recordStandaloneEvent, actorLabel, type TimedAuditEvent } from "./mutations";
 export { verifyAuditChain, listRecentEvents, listEventsForTarget } from "./data";
 export type { Actor, AuditAction, AuditEventInput, AuditTargetType } from "./types";
 export { SYSTEM_ACTOR, CLI_ACTOR, AUDIT_ACTIONS } from "./types";
-export { walkAuditChain, latestAuditEvent, type ChainVerification, type ChainHead } from "./data";
+export { walkAuditChain, latestAuditEvent, countEventsByActorSince, type ChainVerification, type ChainHead } from "./data";
 export { verifyAuditLog, type AuditLogVerification } from "./verify";
 export { readAnchor, advanceAnchor, defaultAnchorFile, ANCHOR_FILE_NAME, type AuditAnchor } from "./anchor";
 export {

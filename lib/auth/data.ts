@@ -9,14 +9,9 @@ export function findAdminById(id: string) {
   return getDb().admin.findUnique({ where: { id } });
 }
 
-/** A live (not revoked) token matching the presented secret, or null. */
-export async function findLiveApiToken(secret: string) {
-  const token = await getDb().apiToken.findUnique({ where: { tokenHash: hashApiToken(secret) } });
-  return token && !token.revokedAt ? token : null;
-}
-
-export function touchApiToken(id: string, now: Date) {
-  return getDb().apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+/** The token (live or revoked) matching the presented secret, or null. */
+export function findApiTokenBySecret(secret: string) {
+  return getDb().apiToken.findUnique({ where: { tokenHash: hashApiToken(secret) } });
 }
 
 export function listApiTokens() {

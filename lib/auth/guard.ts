@@ -1,8 +1,10 @@
 import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import { InkanError } from "@/lib/errors";
-import { recordStandaloneEvent, type Actor } from "@/lib/audit";
-import { findAdminById, findLiveApiToken, touchApiToken } from "./data";
+import type { Actor } from "@/lib/audit";
+import { currentRequestLine } from "@/lib/http";
+import { authenticateApiToken } from "./api-token";
+import { findAdminById } from "./data";
 import { clientIp, getAuthOptions } from "./options";
 import { twoFactorState } from "./two-factor";
 import type { Role } from "./types";
@@ -16,19 +18,7 @@ export async function requireActor(roles: readonly Role[], opts: { duringTwoFact
   const h = await headers();
   const meta = { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined };
   const authorization = h.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    const token = match ? await findLiveApiToken(match[1]) : null;
-    if (!token) throw new InkanError("UNAUTHENTICATED", "The API token is missing, malformed, unknown or revoked.");
-    if (!roles.includes(token.role as Role)) {
-      throw new InkanError("FORBIDDEN", `This API token's role (${token.role}) may not do this.`);
-    }
-    const actor: Actor = { kind: "api", id: token.id, label: token.name, role: token.role as Role, ...meta };
-    await touchApiToken(token.id, new Date());
-    // Every use of a token is on the record (issue 6), including reads that change nothing.
-    await recordStandaloneEvent({ actor, action: "apitoken.use", target: { type: "apitoken", id: token.id } });
-    return actor;
-  }
+  if (authorization) return authenticateApiToken(authorization, roles, { ...meta, ...currentRequestLine() });
   const session = (await getServerSession(getAuthOptions())) as { adminId?: string } | null;
   // The role is read from the database on every call so a demotion takes effect at once.
   const admin = session?.adminId ? await findAdminById(session.adminId) : null;

@@ -61,3 +61,11 @@ export async function revokeApiToken(id: string, actor: Actor, now = new Date())
     await recordEvent(tx, { actor, action: "apitoken.revoke", target: { type: "apitoken", id }, details: { tokenName: token.name } });
   });
 }
+
+/** A use of a live token: its last-used time and the apitoken.use event, in one transaction. */
+export async function recordApiTokenUse(tokenId: string, actor: Actor, details: Record<string, unknown>, now: Date): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
+    await recordEvent(tx, { actor, action: "apitoken.use", target: { type: "apitoken", id: tokenId }, details }, now);
+  });
+}

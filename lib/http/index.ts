@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { InkanError, toProblem } from "@/lib/errors";
 
 // Route-handler plumbing shared by /api/v1 and /crl: JSON bodies with a size cap,
@@ -14,14 +15,34 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-/** Wraps a handler so any thrown error becomes problem+json. */
+/** The method and path of the route handler being run (no query string). */
+export interface RequestLine {
+  method: string;
+  path: string;
+}
+
+// next/headers gives the request's headers but not its URL, and requireActor sits several
+// calls below the handler; the Request that handle() receives is the one place both are known.
+const requestLines = new AsyncLocalStorage<RequestLine>();
+
+/** The request line of the route handler this call runs under, if any (an API token's use is audited with it). */
+export function currentRequestLine(): RequestLine | undefined {
+  return requestLines.getStore();
+}
+
+/** Wraps a handler so any thrown error becomes problem+json, and its request line is known below it. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
-    try {
-      return await fn(...args);
-    } catch (err) {
-      return problemResponse(err);
-    }
+    const run = async () => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        return problemResponse(err);
+      }
+    };
+    const request = args[0];
+    if (!(request instanceof Request)) return run();
+    return requestLines.run({ method: request.method, path: new URL(request.url).pathname.slice(0, 512) }, run);
   };
 }
 

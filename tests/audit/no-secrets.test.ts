@@ -2,16 +2,22 @@
 // fail to, a token is made, accounts, issuance, PKCS#12 download, a UA sign-in and delivery,
 // revocation, CRL, an audit export) writes the expected typed events with IP and user agent,
 // and no secret typed or produced along the way appears in any audit event, in the export,
-// or in the server log.
+// or in the server log. The API token is presented as a real Bearer header to requireActor
+// (next/headers is the request's), once right and once wrong.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, makeCsr, opensslOk, useServiceEnvironment, writeTemp } from "../helpers/services";
 import { createAccount } from "../../lib/accounts";
-import { createAdmin, createApiToken, signInAdmin } from "../../lib/auth";
+import { createAdmin, createApiToken, signInAdmin, STAFF } from "../../lib/auth";
 import { downloadCertificate, exportPkcs12, issueFromCsr, issueWithServerKey, publishCrl, revokeCertificate } from "../../lib/ca";
 import { createUa, deliverCertificate, sealUaSession, signInUaUser, uaUserActor, type UaSettingsInput } from "../../lib/enrollment";
 import { exportAuditEvents, verifyAuditLog, type Actor } from "../../lib/audit";
+import { requireActor } from "../../lib/auth/guard";
+
+// The request Next would be serving: requireActor reads its headers through next/headers.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", () => ({ headers: async () => request.headers }));
 
 const env = useServiceEnvironment();
 
@@ -20,6 +26,7 @@ const WRONG_PASSWORD = `wrong-${randomBytes(9).toString("base64url")}`;
 const UA_PASSWORD = `ua-${randomBytes(9).toString("base64url")}`;
 const P12_PASSWORD = `p12-${randomBytes(9).toString("base64url")}`;
 const API_SECRET = `inkan_${randomBytes(24).toString("base64url")}`;
+const WRONG_API_SECRET = `${API_SECRET.slice(0, -4)}AAAA`;
 const BROWSER = { ip: "198.51.100.23", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/141" };
 
 function uaInput(name: string): UaSettingsInput {
@@ -33,7 +40,7 @@ function uaInput(name: string): UaSettingsInput {
 
 describe.each(PROVIDERS)("no secret in the audit log on %s", (provider) => {
   const t = withTestDatabase(provider);
-  const secrets: Record<string, string> = { ADMIN_PASSWORD, WRONG_PASSWORD, UA_PASSWORD, P12_PASSWORD, API_SECRET };
+  const secrets: Record<string, string> = { ADMIN_PASSWORD, WRONG_PASSWORD, UA_PASSWORD, P12_PASSWORD, API_SECRET, WRONG_API_SECRET };
   const logged: string[] = [];
   let exported = "";
 
@@ -48,8 +55,14 @@ describe.each(PROVIDERS)("no secret in the audit log on %s", (provider) => {
     await createAdmin({ email: "auditor@example.test", role: "AUDITOR", password: ADMIN_PASSWORD }, TEST_ACTOR);
     expect(await signInAdmin("auditor@example.test", ADMIN_PASSWORD, BROWSER)).toMatchObject({ ok: true });
     expect(await signInAdmin("auditor@example.test", WRONG_PASSWORD, BROWSER)).toMatchObject({ ok: false });
-    const token = await createApiToken({ name: "deploy-bot", role: "OPERATOR", secret: API_SECRET }, TEST_ACTOR);
-    const bot: Actor = { kind: "api", id: token.id, label: "deploy-bot", role: "OPERATOR", ...BROWSER };
+    await createApiToken({ name: "deploy-bot", role: "OPERATOR", secret: API_SECRET }, TEST_ACTOR);
+    const bearer = (secret: string) => {
+      request.headers = new Headers({ authorization: `Bearer ${secret}`, "x-forwarded-for": BROWSER.ip, "user-agent": BROWSER.userAgent });
+    };
+    bearer(WRONG_API_SECRET);
+    await expect(requireActor(STAFF)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    bearer(API_SECRET);
+    const bot = await requireActor(STAFF);
 
     await createAccount({ kind: "user", name: "erin", email: "erin@example.test", uaPassword: UA_PASSWORD }, TEST_ACTOR);
     await createAccount({ kind: "server", name: "www", hostnames: ["www.example.test"] }, bot);
@@ -90,9 +103,9 @@ describe.each(PROVIDERS)("no secret in the audit log on %s", (provider) => {
     for (const expected of [
       "ca.create:SUCCESS", "admin.create:SUCCESS", "auth.signin:SUCCESS", "auth.signin:FAILURE", "apitoken.create:SUCCESS", "account.create:SUCCESS",
       "certificate.issue:SUCCESS", "certificate.download:SUCCESS", "ua.create:SUCCESS", "ua.signin:SUCCESS", "delivery.deliver:SUCCESS",
-      "certificate.revoke:SUCCESS", "crl.publish:SUCCESS", "audit.export:SUCCESS",
+      "certificate.revoke:SUCCESS", "crl.publish:SUCCESS", "audit.export:SUCCESS", "apitoken.use:SUCCESS", "apitoken.use:FAILURE",
     ]) expect(kinds, expected).toContain(expected);
-    for (const action of ["auth.signin", "delivery.deliver", "ua.signin", "certificate.revoke", "audit.export"]) {
+    for (const action of ["auth.signin", "delivery.deliver", "ua.signin", "certificate.revoke", "audit.export", "apitoken.use"]) {
       for (const e of events.filter((x) => x.action === action)) expect(e, action).toMatchObject(BROWSER);
     }
     expect(events.find((e) => e.action === "certificate.download" && e.actor === "api:deploy-bot")).toMatchObject(BROWSER);
