@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { hashPassword } from "./passwords";
@@ -10,26 +10,37 @@ export function hashApiToken(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
 }
 
+/** A validated administrator with its password hashed, ready to insert (hashing stays outside transactions). */
+export interface NewAdmin {
+  email: string;
+  name: string | null;
+  role: Role;
+  passwordHash: string;
+}
+
+export async function prepareAdmin(input: { email: string; name?: string; role: Role; password: string }): Promise<NewAdmin> {
+  const parsed = createAdminSchema.safeParse(input);
+  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  const { email, name, role, password } = parsed.data;
+  return { email, name: name || null, role, passwordHash: await hashPassword(password) };
+}
+
+/** Inserts the administrator and its admin.create event in the caller's transaction (setup adds its own change to it). */
+export async function insertAdmin(tx: Tx, admin: NewAdmin, actor: Actor): Promise<{ id: string; email: string }> {
+  const existing = await tx.admin.findUnique({ where: { email: admin.email } });
+  if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${admin.email} already exists.`);
+  const row = await tx.admin.create({ data: admin });
+  await recordEvent(tx, { actor, action: "admin.create", target: { type: "admin", id: row.email }, details: { role: admin.role } });
+  return { id: row.id, email: row.email };
+}
+
 export async function createAdmin(
   input: { email: string; name?: string; role: Role; password: string },
   actor: Actor,
 ): Promise<{ id: string }> {
-  const parsed = createAdminSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
-  const { email, name, role, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  return getDb().$transaction(async (tx) => {
-    const existing = await tx.admin.findUnique({ where: { email } });
-    if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${email} already exists.`);
-    const admin = await tx.admin.create({ data: { email, name: name || null, role, passwordHash } });
-    await recordEvent(tx, {
-      actor,
-      action: "admin.create",
-      target: { type: "admin", id: admin.email },
-      details: { role },
-    });
-    return { id: admin.id };
-  });
+  const admin = await prepareAdmin(input);
+  const { id } = await getDb().$transaction((tx) => insertAdmin(tx, admin, actor));
+  return { id };
 }
 
 /** Creates a bearer token; the secret is returned once and only its hash is stored. */

@@ -1,8 +1,9 @@
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { readOrCreateSecretFile } from "@/lib/secrets";
-import { signInAdmin } from "./sign-in";
+import { recordSignOut, signInAdmin } from "./sign-in";
 import type { Role } from "./types";
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
@@ -38,6 +39,15 @@ export function getAuthOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // The console's button calls next-auth's client signOut(), which ends here: the one
+      // server-side place that sees a sign-out. It runs inside the /api/auth route handler.
+      async signOut({ token }) {
+        const h = await headers();
+        const adminId = typeof token?.adminId === "string" ? token.adminId : undefined;
+        await recordSignOut(adminId, { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { recordStandaloneEvent } from "@/lib/audit";
-import { findAdminByEmail } from "./data";
+import { findAdminByEmail, findAdminById } from "./data";
 import { verifyPassword } from "./passwords";
 import { acceptTotpCode } from "./two-factor";
 import type { Role } from "./types";
@@ -61,4 +61,19 @@ export async function signInAdmin(
     now,
   );
   return { ok: true, admin: { id: admin.id, email: admin.email, name: admin.name, role: admin.role as Role } };
+}
+
+/**
+ * A console sign-out, from next-auth's signOut event with the session's administrator. The
+ * JWT session is a cookie, so nothing changes in the database: the event is the only trace.
+ */
+export async function recordSignOut(adminId: string | undefined, attempt: { ip?: string; userAgent?: string }, now = new Date()): Promise<void> {
+  // Without a valid session (next-auth could not decode the cookie) nobody is signing out,
+  // and anyone can post to /api/auth/signout: nothing to attribute, nothing recorded.
+  const admin = adminId ? await findAdminById(adminId) : null;
+  if (!admin) return;
+  await recordStandaloneEvent(
+    { actor: { kind: "admin", id: admin.id, label: admin.email, role: admin.role as Role, ...attempt }, action: "auth.signout", target: { type: "admin", id: admin.email } },
+    now,
+  );
 }

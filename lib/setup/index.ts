@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { InkanError, isInkanError } from "@/lib/errors";
-import { CLI_ACTOR, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
-import { createAdmin, createApiToken, countAdmins } from "@/lib/auth";
+import { CLI_ACTOR, recordEvent, recordStandaloneEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
+import { createAdmin, createApiToken, countAdmins, insertAdmin, prepareAdmin } from "@/lib/auth";
 import { setupSchema } from "@/lib/auth/schema";
 import { createAuthority, DEFAULT_CA_SLUG } from "@/lib/ca";
 import { ensureDefaultUa } from "@/lib/enrollment";
@@ -77,25 +77,30 @@ export async function setupRequired(): Promise<boolean> {
 }
 
 /** /setup: the one-time token printed on the console creates the first administrator. */
-export async function completeSetup(input: { token: string; email: string; password: string }, actor: Actor = CLI_ACTOR): Promise<void> {
+export async function completeSetup(input: { token: string; email: string; password: string }, actor: Actor = CLI_ACTOR, now = new Date()): Promise<void> {
   const parsed = setupSchema.safeParse(input);
   if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
   if (!(await setupRequired())) throw new InkanError("CONFLICT", "Setup is already complete. Sign in at /ra/login.");
   const state = await getDb().setupState.findUnique({ where: { id: 1 } });
-  const expected = Buffer.from(state?.setupTokenHash ?? "", "hex");
+  // A token spent a moment ago by a simultaneous submission is not a wrong token.
+  if (!state?.setupTokenHash) throw new InkanError("CONFLICT", state?.completedAt ? "Setup is already complete. Sign in at /ra/login." : "There is no setup token: restart the server to print one.");
+  const expected = Buffer.from(state.setupTokenHash, "hex");
   const given = Buffer.from(sha256(parsed.data.token), "hex");
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    // Every wrong token is recorded (never the typed value): /setup answers only until the
+    // first administrator exists, a window the operator is watching, so there is no
+    // lasting flood to fear and each attempt is worth seeing.
+    await recordStandaloneEvent({ actor, action: "setup.complete", outcome: "FAILURE", details: { reason: "wrong-token", email: parsed.data.email } }, now);
     throw new InkanError("FORBIDDEN", "The setup token is not the one printed on the server console at start. Copy it again (restart to print a new one).");
   }
-  // The token is spent by one conditional update, so two simultaneous submissions make one administrator.
-  const tokenHash = state!.setupTokenHash!;
-  const { count } = await getDb().setupState.updateMany({ where: { id: 1, setupTokenHash: tokenHash }, data: { setupTokenHash: null, completedAt: new Date() } });
-  if (count === 0) throw new InkanError("CONFLICT", "This setup token was just used. Sign in at /ra/login.");
-  try {
-    await createAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" }, actor);
-  } catch (err) {
-    // Nothing was created: give the token back so the operator can correct the form and retry.
-    await getDb().setupState.update({ where: { id: 1 }, data: { setupTokenHash: tokenHash, completedAt: null } });
-    throw err;
-  }
+  const admin = await prepareAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" });
+  const tokenHash = state.setupTokenHash;
+  await getDb().$transaction(async (tx) => {
+    // Spending the token by one conditional update decides between simultaneous submissions;
+    // if the administrator cannot be created, the rollback gives the token back for a retry.
+    const { count } = await tx.setupState.updateMany({ where: { id: 1, setupTokenHash: tokenHash }, data: { setupTokenHash: null, completedAt: now } });
+    if (count === 0) throw new InkanError("CONFLICT", "This setup token was just used. Sign in at /ra/login.");
+    const created = await insertAdmin(tx, admin, actor);
+    await recordEvent(tx, { actor, action: "setup.complete", target: { type: "admin", id: created.email } }, now);
+  });
 }
