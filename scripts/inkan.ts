@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { getConfig } from "@/lib/config";
 import { closeDb } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { CLI_ACTOR, verifyAuditLog, verifyExportFile } from "@/lib/audit";
+import { CLI_ACTOR, runAuditVerification, verifyExportFile } from "@/lib/audit";
 import { createAccount, deleteAccount, importAccounts, setAccountStatus, type DeleteCertificatesChoice } from "@/lib/accounts";
 import { certificateJson, getCertificate, issueFromCsr, publishCrl, revokeCertificate, revocationReasonSchema, serialSchema, DEFAULT_CA_SLUG } from "@/lib/ca";
 import { createAuthority, keyAlgorithmSchema } from "@/lib/ca";
@@ -194,7 +194,8 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       return 0;
     }
     case "audit verify": {
-      const result = await verifyAuditLog();
+      // Recorded like the console's button, so the auditor's page shows a cron run's result too.
+      const result = await runAuditVerification(CLI_ACTOR);
       // --json adds the head and the anchor: ship `head` off the machine for stronger evidence (docs/AUDIT.md).
       print(out, { ...result }, result.ok ? `audit chain OK (${result.events} events)` : `audit chain BROKEN at event ${result.firstBrokenSeq}: ${result.reason}`);
       return result.ok ? 0 : 1;

@@ -3,7 +3,7 @@ export { verifyAuditChain, listRecentEvents, listEventsForTarget } from "./data"
 export type { Actor, AuditAction, AuditEventInput, AuditTargetType } from "./types";
 export { SYSTEM_ACTOR, CLI_ACTOR, AUDIT_ACTIONS } from "./types";
 export { walkAuditChain, latestAuditEvent, countEventsByActorSince, type ChainVerification, type ChainHead } from "./data";
-export { verifyAuditLog, type AuditLogVerification } from "./verify";
+export { verifyAuditLog, runAuditVerification, type AuditLogVerification } from "./verify";
 export { readAnchor, advanceAnchor, defaultAnchorFile, ANCHOR_FILE_NAME, type AuditAnchor } from "./anchor";
 export {
   searchAuditEvents, getAuditEvent, parseAuditFilter, filterToQuery, isFiltered, auditWhere, AUDIT_TARGET_TYPES,

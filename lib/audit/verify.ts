@@ -1,5 +1,7 @@
 import { advanceAnchor, defaultAnchorFile, readAnchor, type AuditAnchor } from "./anchor";
 import { findAuditHash, walkAuditChain, type ChainHead } from "./data";
+import { recordStandaloneEvent } from "./mutations";
+import type { Actor } from "./types";
 
 export interface AuditLogVerification {
   ok: boolean;
@@ -39,4 +41,19 @@ export async function verifyAuditLog(opts: { pageSize?: number; now?: Date; anch
   }
   if (walk.head) await advanceAnchor(walk.head, now, file);
   return { ...base, ok: true };
+}
+
+/**
+ * A verification someone asked for (the console's button, `inkan audit verify`): the full
+ * check, then its result as an audit.verify event, so the auditor's page can show the last
+ * verification, whoever ran it and wherever.
+ */
+export async function runAuditVerification(actor: Actor, opts: { pageSize?: number; now?: Date; anchorFile?: string } = {}): Promise<AuditLogVerification> {
+  const now = opts.now ?? new Date();
+  const result = await verifyAuditLog({ ...opts, now });
+  await recordStandaloneEvent({
+    actor, action: "audit.verify", outcome: result.ok ? "SUCCESS" : "FAILURE",
+    details: { events: result.events, headSeq: result.head?.seq ?? null, ...(result.ok ? {} : { firstBrokenSeq: result.firstBrokenSeq, reason: result.reason }) },
+  }, now);
+  return result;
 }

@@ -125,10 +125,14 @@ describe("inkan CLI on a SQLite file", () => {
     expect((await crlFile()).number).toBe(out.number);
   });
 
-  it("audit verify exits 0 on the untouched log and 1, naming the event, once an event is edited", async () => {
+  it("audit verify exits 0 on the untouched log and 1, naming the event, once an event is edited; each run is an audit.verify event", async () => {
+    const lastEvent = () => db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
     const events = await db.auditEvent.count();
     const ok = await cli("audit", "verify");
     expect(ok).toMatchObject({ code: 0, stdout: `audit chain OK (${events} events)\n` });
+    const okEvent = await lastEvent();
+    expect(okEvent).toMatchObject({ seq: events + 1, action: "audit.verify", actor: "system:cli", outcome: "SUCCESS" });
+    expect(JSON.parse(okEvent.details)).toEqual({ events, headSeq: events });
 
     const victim = await db.auditEvent.findFirstOrThrow({ where: { action: "certificate.revoke" } });
     await db.auditEvent.update({ where: { id: victim.id }, data: { details: victim.details.replace("keyCompromise", "superseded") } });
@@ -136,6 +140,9 @@ describe("inkan CLI on a SQLite file", () => {
       const broken = await cli("audit", "verify", "--json");
       expect(broken.code).toBe(1);
       expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, firstBrokenSeq: victim.seq, reason: "content does not match its hash" });
+      const brokenEvent = await lastEvent();
+      expect(brokenEvent).toMatchObject({ seq: events + 2, action: "audit.verify", actor: "system:cli", outcome: "FAILURE" });
+      expect(JSON.parse(brokenEvent.details)).toMatchObject({ firstBrokenSeq: victim.seq, reason: "content does not match its hash" });
     } finally {
       await db.auditEvent.update({ where: { id: victim.id }, data: { details: victim.details } });
     }
