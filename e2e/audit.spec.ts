@@ -114,8 +114,10 @@ test("an auditor filters the log, opens an event, exports CSV and JSON Lines, an
   await expect(audit.verifyResult).toContainText(/^Intact: \d+ events, from event 1 to event \d+\./);
   await expect(page.getByTestId("verify-anchor")).toContainText(/Head kept outside the database: event \d+/);
 
-  // The exports and the verification are themselves in the log, under the auditor's name.
+  // The exports and the verification are themselves in the log, under the auditor's name;
+  // after a reload the panel still shows the last verification.
   await audit.goto();
+  await expect(page.getByTestId("verify-last")).toContainText(/^Last verification: .+ by admin:.+, intact \(\d+ events\)\.$/);
   await audit.filter({ actor: email, action: "audit" });
   await expect(audit.rows.filter({ hasText: "audit.export" })).toHaveCount(2);
   await expect(audit.rows.filter({ hasText: "audit.verify" })).toHaveCount(1);

@@ -68,3 +68,32 @@ export async function listRecentEvents(limit = 20) {
 export async function listEventsForTarget(type: string, id: string, limit = 100) {
   return getDb().auditEvent.findMany({ where: { targetType: type, targetId: id }, orderBy: { seq: "desc" }, take: limit });
 }
+
+/** The last recorded verification (an audit.verify event), for the auditor's page after a reload. */
+export interface LastVerification {
+  seq: number;
+  at: Date;
+  actor: string;
+  ok: boolean;
+  events: number | null;
+  headSeq: number | null;
+  firstBrokenSeq: number | null;
+  reason: string | null;
+}
+
+export async function findLastVerification(): Promise<LastVerification | null> {
+  // (action, at, seq) is an index: the newest verification is one index read however long the log.
+  const e = await getDb().auditEvent.findFirst({ where: { action: "audit.verify" }, orderBy: [{ at: "desc" }, { seq: "desc" }] });
+  if (!e) return null;
+  let d: Record<string, unknown> = {};
+  try {
+    d = JSON.parse(e.details) as Record<string, unknown>;
+  } catch {
+    // An edited event: the chain verification reports it; show what the columns still say.
+  }
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  return {
+    seq: e.seq, at: e.at, actor: e.actor, ok: e.outcome === "SUCCESS",
+    events: num(d.events), headSeq: num(d.headSeq), firstBrokenSeq: num(d.firstBrokenSeq), reason: typeof d.reason === "string" ? d.reason : null,
+  };
+}

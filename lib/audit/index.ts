@@ -2,7 +2,7 @@ export { recordEvent, recordEvents, recordStandaloneEvent, actorLabel, type Time
 export { verifyAuditChain, listRecentEvents, listEventsForTarget } from "./data";
 export type { Actor, AuditAction, AuditEventInput, AuditTargetType } from "./types";
 export { SYSTEM_ACTOR, CLI_ACTOR, AUDIT_ACTIONS } from "./types";
-export { walkAuditChain, latestAuditEvent, countEventsByActorSince, type ChainVerification, type ChainHead } from "./data";
+export { walkAuditChain, latestAuditEvent, countEventsByActorSince, findLastVerification, type ChainVerification, type ChainHead, type LastVerification } from "./data";
 export { verifyAuditLog, runAuditVerification, type AuditLogVerification } from "./verify";
 export { readAnchor, advanceAnchor, defaultAnchorFile, ANCHOR_FILE_NAME, type AuditAnchor } from "./anchor";
 export {

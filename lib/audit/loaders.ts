@@ -2,6 +2,7 @@ import { requireActor } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
 import { readAnchor } from "./anchor";
+import { findLastVerification } from "./data";
 import { exportAuditEvents, type AuditExport } from "./export";
 import { getAuditEvent, parseAuditFilter, searchAuditEvents } from "./search";
 
@@ -10,13 +11,13 @@ export const AUDIT_READERS: readonly Role[] = ["ADMIN", "AUDITOR"];
 
 type Params = Record<string, string | undefined>;
 
-/** The auditor's page: one page of filtered events and the head kept outside the database. */
+/** The auditor's page: one page of filtered events, the head kept outside the database and the last verification. */
 export async function loadAuditLog(params: Params) {
   await requireActor(AUDIT_READERS);
   const filter = parseAuditFilter(params);
   const page = await searchAuditEvents(filter, { cursor: params.cursor });
   const anchor = readAnchor();
-  return { filter, page, anchor: anchor.state === "ok" ? anchor.anchor : null };
+  return { filter, page, anchor: anchor.state === "ok" ? anchor.anchor : null, lastVerification: await findLastVerification() };
 }
 
 export async function loadAuditEvent(seq: string) {

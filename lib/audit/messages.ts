@@ -14,7 +14,8 @@ export const en = {
   },
   targets: { account: "Account", certificate: "Certificate", ca: "CA", ua: "UA", "deploy-target": "Deploy target", admin: "Administrator", apitoken: "API token", group: "Group", template: "Template", crl: "CRL" },
   verify: {
-    title: "Chain verification", run: "Verify the chain now", running: "Verifying…", never: "Not verified in this view yet.",
+    title: "Chain verification", run: "Verify the chain now", running: "Verifying…", never: "No verification is on record yet.",
+    lastOk: "Last verification: {time} by {actor}, intact ({events} events).", lastBroken: "Last verification: {time} by {actor}, broken at event {seq}: {reason}",
     ok: "Intact: {events} events, from event 1 to event {seq}.", okEmpty: "Intact: the log is empty.",
     broken: "Broken at event {seq}: {reason}", openBroken: "Open event {seq}",
     anchor: "Head kept outside the database: event {seq}, seen {time}.", noAnchor: "No head has been recorded outside the database yet.",
@@ -45,7 +46,8 @@ export const ja: Shape<AuditMessages> = {
   },
   targets: { account: "アカウント", certificate: "証明書", ca: "認証局", ua: "申込局 (UA)", "deploy-target": "デプロイ先", admin: "管理者", apitoken: "APIトークン", group: "グループ", template: "テンプレート", crl: "失効リスト" },
   verify: {
-    title: "チェーンの検証", run: "今すぐ検証する", running: "検証中…", never: "この画面ではまだ検証していません。",
+    title: "チェーンの検証", run: "今すぐ検証する", running: "検証中…", never: "検証の記録はまだありません。",
+    lastOk: "前回の検証: {time}、{actor}、改ざんなし ({events} 件)。", lastBroken: "前回の検証: {time}、{actor}、イベント {seq} で破損: {reason}",
     ok: "改ざんなし: {events} 件 (イベント 1 から {seq} まで)。", okEmpty: "改ざんなし: ログは空です。",
     broken: "イベント {seq} で破損: {reason}", openBroken: "イベント {seq} を開く",
     anchor: "データベース外に記録した先頭: イベント {seq} ({time} 時点)。", noAnchor: "データベース外にはまだ先頭が記録されていません。",

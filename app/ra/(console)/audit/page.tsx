@@ -50,7 +50,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             {params.cursor && <Link className="btn" href={`/ra/audit?${new URLSearchParams(filters)}`}>{m.log.first}</Link>}
             {nextHref && <Link className="btn" href={nextHref} data-testid="audit-next">{m.log.next}</Link>}
           </div>
-          <VerifyChainPanel m={m.verify} anchor={data.anchor ? { seq: data.anchor.seq, recordedAt: data.anchor.recordedAt } : null} />
+          <VerifyChainPanel
+            m={m.verify}
+            anchor={data.anchor ? { seq: data.anchor.seq, recordedAt: data.anchor.recordedAt } : null}
+            last={data.lastVerification ? { ...data.lastVerification, at: data.lastVerification.at.toISOString() } : null}
+          />
         </>
       )}
     </>
