@@ -99,9 +99,14 @@ test("an auditor filters the log, opens an event, exports CSV and JSON Lines, an
   const csvFile = path.join(workDir, "audit.csv");
   await csv.saveAs(csvFile);
   const lines = readFileSync(csvFile, "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("seq,at,actor,action,target_type,target_id,ip,user_agent,outcome,details,prev_hash,hash");
-  expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(new RegExp(`^${seq},.*,account\\.create,account,${name},`));
+  expect(lines[0]).toMatch(/^inkan-audit-export,"\{""format"":""inkan-audit-export""/);
+  expect(lines[1]).toBe("seq,at,actor,action,target_type,target_id,ip,user_agent,outcome,details,prev_hash,hash");
+  expect(lines).toHaveLength(4);
+  expect(lines[2]).toMatch(new RegExp(`^${seq},.*,account\\.create,account,${name},`));
+  expect(lines[3]).toBe("inkan-audit-export-end,1");
+  const offlineCsv = await cli(["audit", "verify", "--file", csvFile]);
+  expect(offlineCsv.stdout).toContain("audit export OK: filtered export of 1 events");
+  expect(offlineCsv.code).toBe(0);
 
   const jsonl = await audit.exportJsonl();
   const jsonlFile = path.join(workDir, "audit.jsonl");

@@ -27,7 +27,7 @@ Commands:
   crl publish [--ca <slug>]                                 sign and publish a new CRL now
   certificate show --serial <hex> [--ca <slug>]
   audit verify                                              check the audit log's hash chain and its head anchor
-  audit verify --file <export.jsonl>                        verify an exported audit file offline (no database)
+  audit verify --file <export.jsonl|export.csv>             verify an exported audit file offline (no database)
   ca create --slug <name> [--parent <slug>] [--subject <dn>] [--algorithm RSA-3072] [--days 3650] [--crl-hours 168]
                                                             a root CA, or with --parent an intermediate (pathLen 0)
   admin create --email <addr> --role ADMIN|OPERATOR|AUDITOR [--display-name <name>]

@@ -3,7 +3,7 @@
 import { getDb, type Prisma } from "@/lib/db";
 import { advanceAnchor } from "./anchor";
 import { latestAuditEvent } from "./data";
-import { csvEventRow, csvRow, CSV_COLUMNS, eventRecord, EXPORT_END, EXPORT_FORMAT, type ExportHeader } from "./export-format";
+import { csvEndRow, csvEventRow, csvHeaderRows, eventRecord, EXPORT_END, EXPORT_FORMAT, type ExportHeader } from "./export-format";
 import { recordStandaloneEvent } from "./mutations";
 import { auditWhereParts, EVENT_SELECT, filterToQuery, findEventsInOrder, isFiltered, type AuditEventView, type AuditFilter } from "./search";
 import type { Actor } from "./types";
@@ -48,14 +48,14 @@ export async function exportAuditEvents(filter: AuditFilter, format: ExportForma
   const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(format === "jsonl" ? JSON.stringify(header) + "\n" : csvRow([...CSV_COLUMNS])));
+        controller.enqueue(encoder.encode(format === "jsonl" ? JSON.stringify(header) + "\n" : csvHeaderRows(header)));
       },
       async pull(controller) {
         if (done) return;
         const batch = head ? await nextBatch(full, parts, head.seq, last, size) : [];
         if (batch.length === 0) {
           done = true;
-          if (format === "jsonl") controller.enqueue(encoder.encode(JSON.stringify({ format: EXPORT_END, events: count }) + "\n"));
+          controller.enqueue(encoder.encode(format === "jsonl" ? JSON.stringify({ format: EXPORT_END, events: count }) + "\n" : csvEndRow(count)));
           controller.close();
           return;
         }

@@ -10,4 +10,4 @@ export {
   type AuditFilter, type AuditEventView, type AuditEventDetail, type AuditEventPage, type AuditTargetFilter,
 } from "./search";
 export { exportAuditEvents, type ExportFormat, type AuditExport } from "./export";
-export { verifyExportFile, verifyExportLines, type ExportVerification, type ExportHeader } from "./export-format";
+export { verifyExportFile, verifyExportLines, verifyExportCsv, type ExportVerification, type ExportHeader } from "./export-format";

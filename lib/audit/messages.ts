@@ -10,7 +10,7 @@ export const en = {
     ip: "IP address", outcome: "Outcome", anyOutcome: "Any outcome", success: "Success", failure: "Failure", q: "Free text", search: "Search", reset: "Clear filters",
     seq: "#", at: "Time", target: "Target", details: "Details",
     empty: "The audit log is empty.", noMatch: "No event matches these filters.", next: "Older events", first: "Newest events",
-    exportCsv: "Export CSV", exportJsonl: "Export JSON Lines", exportHelp: "Exports hold the events matching the filters (all events when no filter is set) and the chain head; verify a JSON Lines file offline with: npm run inkan -- audit verify --file <file>",
+    exportCsv: "Export CSV", exportJsonl: "Export JSON Lines", exportHelp: "Exports hold the events matching the filters (all events when no filter is set) and the chain head; verify either file, as downloaded, offline with: npm run inkan -- audit verify --file <file>",
   },
   targets: { account: "Account", certificate: "Certificate", ca: "CA", ua: "UA", "deploy-target": "Deploy target", admin: "Administrator", apitoken: "API token", group: "Group", template: "Template", crl: "CRL" },
   verify: {
@@ -42,7 +42,7 @@ export const ja: Shape<AuditMessages> = {
     ip: "IP アドレス", outcome: "結果", anyOutcome: "すべての結果", success: "成功", failure: "失敗", q: "フリーワード", search: "検索", reset: "絞り込みを解除",
     seq: "#", at: "日時", target: "対象", details: "詳細",
     empty: "監査ログはまだありません。", noMatch: "条件に一致するイベントはありません。", next: "古いイベント", first: "最新のイベント",
-    exportCsv: "CSV でエクスポート", exportJsonl: "JSON Lines でエクスポート", exportHelp: "エクスポートには絞り込み条件に一致するイベント (条件なしなら全イベント) とチェーンの先頭が含まれます。JSON Lines ファイルはオフラインで検証できます: npm run inkan -- audit verify --file <ファイル>",
+    exportCsv: "CSV でエクスポート", exportJsonl: "JSON Lines でエクスポート", exportHelp: "エクスポートには絞り込み条件に一致するイベント (条件なしなら全イベント) とチェーンの先頭が含まれます。どちらのファイルも、ダウンロードしたままの状態でオフライン検証できます: npm run inkan -- audit verify --file <ファイル>",
   },
   targets: { account: "アカウント", certificate: "証明書", ca: "認証局", ua: "申込局 (UA)", "deploy-target": "デプロイ先", admin: "管理者", apitoken: "APIトークン", group: "グループ", template: "テンプレート", crl: "失効リスト" },
   verify: {

@@ -1,6 +1,6 @@
 // Audit exports on SQLite and PostgreSQL: CSV and JSON Lines are streamed in keyset batches
 // pulled as the reader reads, carry the chain head, are themselves audited, and the CLI
-// verifies a JSON Lines file offline (no database, no configuration) or names what broke.
+// verifies either file offline (no database, no configuration) or names what broke.
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +17,10 @@ const T0 = new Date("2032-04-01T00:00:00.000Z");
 const EVENTS = 1234;
 const AUDITOR: Actor = { kind: "admin", id: "aud", label: "auditor@example.test", role: "AUDITOR", ip: "192.0.2.77", userAgent: "vitest-auditor" };
 
-/** A valid chain written directly (fast): every 10th event a revocation, one hostile user agent. */
+/**
+ * A valid chain written directly (fast): every 10th event a revocation, one hostile user
+ * agent, one that starts with an apostrophe, and an empty one beside a missing IP.
+ */
 async function seedChain(db: Db, count: number): Promise<void> {
   let prev = GENESIS_HASH;
   const rows = [];
@@ -25,7 +28,7 @@ async function seedChain(db: Db, count: number): Promise<void> {
     const fields = {
       seq, at: new Date(T0.getTime() + seq * 1000), actor: seq % 2 ? "admin:alice@example.test" : "api:deploy-bot",
       action: seq % 10 ? "certificate.issue" : "certificate.revoke", targetType: "certificate", targetId: seq.toString(16).padStart(32, "0"),
-      ip: "192.0.2.1", userAgent: seq === 7 ? "=HYPERLINK(\"http://evil.example\",\"x\")" : "curl/8.5", outcome: "SUCCESS",
+      ip: seq === 6 ? null : "192.0.2.1", userAgent: ({ 5: "'=SUM(1)", 6: "", 7: "=HYPERLINK(\"http://evil.example\",\"x\")" } as Record<number, string>)[seq] ?? "curl/8.5", outcome: "SUCCESS",
       details: JSON.stringify({ ca: "ia1", n: seq, note: seq === 3 ? "comma, \"quote\"\nand newline" : "plain" }),
     };
     const hash = eventHash(prev, fields);
@@ -156,16 +159,50 @@ describe.each(PROVIDERS)("audit exports on %s", (provider) => {
     expect(missing.stderr + missing.stdout).toMatch(/Cannot read the export file/);
   });
 
-  it("CSV: one row per event with the hashes, quoting per RFC 4180, formulas defused", async () => {
+  it("CSV: the header row, the column names, one row per event with the hashes, quoting per RFC 4180, formulas defused, the end row", async () => {
     const exp = await exportAuditEvents(parseAuditFilter({ from: T0.toISOString(), to: new Date(T0.getTime() + 10_000).toISOString() }), "csv", TEST_ACTOR);
     expect(exp.contentType).toBe("text/csv; charset=utf-8");
     const rows = parseCsv(await readAll(exp));
-    expect(rows[0]).toEqual(["seq", "at", "actor", "action", "target_type", "target_id", "ip", "user_agent", "outcome", "details", "prev_hash", "hash"]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-    expect(rows[3][9]).toBe(JSON.stringify({ ca: "ia1", n: 3, note: "comma, \"quote\"\nand newline" }));
-    expect(rows[7][7]).toBe("'=HYPERLINK(\"http://evil.example\",\"x\")");
+    expect(rows[0]).toEqual(["inkan-audit-export", JSON.stringify(exp.header)]);
+    expect(rows[1]).toEqual(["seq", "at", "actor", "action", "target_type", "target_id", "ip", "user_agent", "outcome", "details", "prev_hash", "hash"]);
+    const events = rows.slice(2, -1);
+    expect(events.map((r) => r[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    expect(rows.at(-1)).toEqual(["inkan-audit-export-end", "10"]);
+    expect(events[2][9]).toBe(JSON.stringify({ ca: "ia1", n: 3, note: "comma, \"quote\"\nand newline" }));
+    expect(events[6][7]).toBe("'=HYPERLINK(\"http://evil.example\",\"x\")");
+    expect(events[4][7]).toBe("''=SUM(1)");
     const e10 = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 10 } });
-    expect(rows[10].slice(10)).toEqual([e10.prevHash, e10.hash]);
+    expect(events[9].slice(10)).toEqual([e10.prevHash, e10.hash]);
+  });
+
+  it("a full CSV export verifies offline with the same CLI, apostrophes and empty cells read back exactly", async () => {
+    const exp = await exportAuditEvents({}, "csv", AUDITOR);
+    const text = await readAll(exp);
+    writeFileSync(file("full.csv"), text);
+    const ok = await cliVerify(file("full.csv"));
+    expect(ok, ok.stderr).toMatchObject({ code: 0 });
+    expect(ok.stdout).toContain(`audit export OK: full export of ${exp.header.chainHead!.seq} events, chain head ${exp.header.chainHead!.seq} ${exp.header.chainHead!.hash} (whole chain verified)`);
+  });
+
+  it("the offline verifier names what was done to an exported CSV file", async () => {
+    const full = readFileSync(file("full.csv"), "utf8").split("\r\n").slice(0, -1);
+    const lineOf = (seq: number) => full.findIndex((l) => l.startsWith(`${seq},`)) + 1;
+    const edit = (seq: number, from: string, to: string) => full.map((l, i) => (i === lineOf(seq) - 1 ? l.replace(from, to) : l));
+    expect(full[lineOf(6) - 1]).toContain(',,"",SUCCESS,');
+    const variants: Array<[string, string[], RegExp]> = [
+      ["an edited actor", edit(42, "api:deploy-bot", "api:someone-else"), new RegExp(`BROKEN at line ${lineOf(42)} \\(event 42\\): content does not match its hash`)],
+      ["an empty user agent turned into a missing one", edit(6, ',,"",SUCCESS,', ",,,SUCCESS,"), new RegExp(`BROKEN at line ${lineOf(6)} \\(event 6\\): content does not match its hash`)],
+      ["a removed row", full.filter((_, i) => i !== lineOf(500) - 1), new RegExp(`BROKEN at line ${lineOf(500)} \\(event 500\\): event 500 is missing`)],
+      ["a cut-off file", full.slice(0, -1), /the end marker is missing: the file was cut short/],
+      ["a forged chain head", [full[0].replace(/""hash"":""[0-9a-f]{64}""/, `""hash"":""${"e".repeat(64)}""`), ...full.slice(1)], /last event's hash is not the chain head named in the header/],
+      ["no header row", full.slice(1), /BROKEN at line 1: the first line is not an inkan-audit-export version 1 header/],
+    ];
+    for (const [name, lines, message] of variants) {
+      writeFileSync(file("variant.csv"), lines.join("\r\n") + "\r\n");
+      const r = await verifyExportFile(file("variant.csv"));
+      expect(r.ok, name).toBe(false);
+      expect(`BROKEN at line ${r.firstBrokenLine}${r.firstBrokenSeq ? ` (event ${r.firstBrokenSeq})` : ""}: ${r.reason}`, name).toMatch(message);
+    }
   });
 
   it("each export is audited with who exported what; events after the head are not exported", async () => {
@@ -178,7 +215,7 @@ describe.each(PROVIDERS)("audit exports on %s", (provider) => {
     // Written after the export began: beyond its head, so not in the file.
     await t.db.auditEvent.create({ data: { seq: event.seq + 1, at: new Date(), actor: "admin:alice@example.test", action: "certificate.issue", details: JSON.stringify({ n: 11, late: true }), prevHash: event.hash, hash: "f".repeat(64) } });
     const rows = parseCsv(await readAll(exp));
-    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([11]);
+    expect(rows.slice(2, -1).map((r) => Number(r[0]))).toEqual([11]);
     await t.db.auditEvent.delete({ where: { seq: event.seq + 1 } });
   });
 });
