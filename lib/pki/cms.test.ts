@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildSelfSignedCa } from "./certificate-build";
+import { buildCertificate, buildSelfSignedCa } from "./certificate-build";
 import { signCms } from "./cms";
 import { PkiError } from "./errors";
-import { generateKeyPair } from "./keys";
+import { generateKeyPair, keyIdentifierOf, spkiOf, splitSpki } from "./keys";
 import { buildMobileconfig } from "./mobileconfig";
 import { toPem } from "./pem";
 import { newSerial } from "./serial";
@@ -24,7 +24,8 @@ function opensslVerify(signed: Buffer, caDer?: Buffer): { ok: boolean; content: 
   if (caDer) {
     const ca = path.join(dir, "ca.pem");
     writeFileSync(ca, toPem("CERTIFICATE", caDer));
-    args.push("-CAfile", ca, "-purpose", "any");
+    // No -purpose: the default (S/MIME signing) checks the CA's digitalSignature key usage.
+    args.push("-CAfile", ca);
   } else args.push("-noverify");
   const r = spawnSync("/usr/bin/openssl", args);
   return { ok: r.status === 0, content: r.stdout, stderr: r.stderr.toString() };
@@ -59,6 +60,21 @@ describe.each(["RSA-2048", "ECDSA-P256", "ECDSA-P384"] as const)("CMS SignedData
 });
 
 describe("signCms", () => {
+  it("OpenSSL's default S/MIME purpose check refuses a signer certificate without digitalSignature", async () => {
+    // The negative control for dropping -purpose any above: key usage is really checked.
+    const keyPair = await generateKeyPair("ECDSA-P256");
+    const spki = spkiOf(keyPair.publicKey);
+    const subject = [{ type: "CN" as const, value: "No digitalSignature" }];
+    const caDer = await buildCertificate(
+      { subject, subjectPublicKeySpki: spki, notBefore: NB, notAfter: NA, ca: {}, keyUsage: ["keyCertSign", "cRLSign"] },
+      { issuer: { name: subject, keyIdentifier: keyIdentifierOf(splitSpki(spki)) }, signer: localSigner(keyPair.privateKey), serial: newSerial() },
+    );
+    const signed = await signCms({ content: Buffer.from("x"), signerCertificate: caDer, signer: localSigner(keyPair.privateKey), signingTime: AT });
+    const r = opensslVerify(signed, caDer);
+    expect(r.ok).toBe(false);
+    expect(r.stderr).toMatch(/unsuitable certificate purpose|unsupported certificate purpose/);
+  });
+
   it("refuses a signer whose key does not match the certificate", async () => {
     const [a, b] = await Promise.all([generateKeyPair("ECDSA-P256"), generateKeyPair("ECDSA-P256")]);
     const caDer = await buildSelfSignedCa({ subject: [{ type: "CN", value: "A" }], keyPair: a, notBefore: NB, notAfter: NA, serial: newSerial() });

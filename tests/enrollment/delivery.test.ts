@@ -1,40 +1,15 @@
 // UA delivery end to end through the services on SQLite and PostgreSQL: import-once races,
 // the download window under an injected clock, sign-in lockout, and the signed
 // .mobileconfig checked by OpenSSL and Python's plistlib.
-import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, openssl, opensslOk, writeCaFile, writeTemp, useServiceEnvironment } from "../helpers/services";
 import { createAccount, setAccountStatus } from "../../lib/accounts";
-import { issueWithServerKey } from "../../lib/ca";
-import { createUa, deliverCertificate, ensureDefaultUa, resetDelivery, signInUaUser, uaUserActor, type UaSettingsInput } from "../../lib/enrollment";
+import { createUa, deliverCertificate, ensureDefaultUa, resetDelivery, signInUaUser } from "../../lib/enrollment";
 import { parseCertificate } from "../../lib/pki";
+import { T0, USER_PASSWORD, actor, keyBagEncryption, minutes, readProfile, uaInput, unique, userWithCertificate } from "./fixtures";
 
 const env = useServiceEnvironment();
-const T0 = new Date("2026-06-01T09:00:00Z");
-const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
-const USER_PASSWORD = "ua-password-123";
-let seq = 0;
-const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}`;
-
-function uaInput(name: string, overrides: Partial<UaSettingsInput> = {}): UaSettingsInput {
-  return {
-    name, caSlug: "ia1", importToStore: true, certificateStore: "USER", importOnce: false, downloadAllowed: true, downloadWindowMinutes: 0,
-    iphoneUa: true, iphoneLayout: false, protectWithLoginPassword: false, profileName: "Inkan test", profileIdentifier: "test.inkan.profile",
-    profileOrganization: "Inkan Tests", profileDescription: "Client certificate for tests", androidDownload: true, macDownload: true,
-    selfEnroll: false, pkcs12Encryption: "legacy", lockThreshold: 3, lockMinutes: 10, ...overrides,
-  };
-}
-
-async function userWithCertificate(t: { db: { account: { findUniqueOrThrow: (a: { where: { name: string } }) => Promise<{ id: string }> } } }) {
-  const name = unique("u");
-  await createAccount({ kind: "user", name, email: `${name}@example.test`, hostnames: [], uaPassword: USER_PASSWORD }, TEST_ACTOR);
-  const cert = await issueWithServerKey({ account: name, keyAlgorithm: "ECDSA-P256" }, TEST_ACTOR, T0);
-  const account = await t.db.account.findUniqueOrThrow({ where: { name } });
-  return { name, accountId: account.id, serial: cert.serial };
-}
-
-const actor = uaUserActor("t", "user", { ip: "198.51.100.7", userAgent: "vitest-ua" });
 
 describe.each(PROVIDERS)("UA delivery on %s", (provider) => {
   const t = withTestDatabase(provider);
@@ -148,32 +123,40 @@ describe.each(PROVIDERS)("UA delivery on %s", (provider) => {
     const caFile = await writeCaFile(env.scratch);
     const plistFile = `${signed}.plist`;
     opensslOk(["cms", "-verify", "-inform", "DER", "-in", signed, "-noverify", "-out", plistFile]);
-    opensslOk(["cms", "-verify", "-inform", "DER", "-in", signed, "-CAfile", caFile, "-purpose", "any", "-out", "/dev/null"]);
+    opensslOk(["cms", "-verify", "-inform", "DER", "-in", signed, "-CAfile", caFile, "-out", "/dev/null"]);
     const tampered = Buffer.from(out.file.body);
     const at = tampered.indexOf(Buffer.from("Corp certificate"));
     tampered[at] ^= 0x01;
     expect(openssl(["cms", "-verify", "-inform", "DER", "-in", writeTemp(env.scratch, `${ua}-bad.mobileconfig`, tampered), "-noverify", "-out", "/dev/null"]).code).not.toBe(0);
 
-    const script = [
-      "import plistlib,sys,json",
-      "p=plistlib.load(open(sys.argv[1],'rb'))",
-      "c={x['PayloadType']:x for x in p['PayloadContent']}",
-      "open(sys.argv[2],'wb').write(c['com.apple.security.pkcs12']['PayloadContent'])",
-      "print(json.dumps({k:p.get(k) for k in ['PayloadType','PayloadDisplayName','PayloadIdentifier','PayloadOrganization','PayloadDescription']}|{'types':sorted(c),'root':c['com.apple.security.root']['PayloadContent'].hex(),'pw':'Password' in c['com.apple.security.pkcs12']}))",
-    ].join("\n");
-    const p12File = `${signed}.p12`;
-    const py = spawnSync("python3", ["-c", script, plistFile, p12File]);
-    expect(py.status, py.stderr.toString()).toBe(0);
-    const info = JSON.parse(py.stdout.toString());
+    const { info, p12File } = readProfile(plistFile);
     const caDer = (await t.db.certificateAuthority.findUniqueOrThrow({ where: { slug: "ia1" } })).certificateDer;
     expect(info).toEqual({
       PayloadType: "Configuration", PayloadDisplayName: "Corp certificate", PayloadIdentifier: "com.example.corp",
       PayloadOrganization: "Example Corp", PayloadDescription: "Installs your certificate",
-      types: ["com.apple.security.pkcs12", "com.apple.security.root"], root: Buffer.from(caDer).toString("hex"), pw: false,
+      types: ["com.apple.security.pkcs12", "com.apple.security.root"], root: Buffer.from(caDer).toString("hex"), password: null,
     });
     const pem = opensslOk(["pkcs12", "-in", p12File, "-passin", `pass:${USER_PASSWORD}`, "-nodes", "-legacy"]);
     expect(pem).toContain("BEGIN PRIVATE KEY");
     const leafPem = opensslOk(["pkcs12", "-in", p12File, "-passin", `pass:${USER_PASSWORD}`, "-nokeys", "-clcerts", "-legacy"]);
     expect(parseCertificate(leafPem.slice(leafPem.indexOf("-----BEGIN"))).serialHex).toBe(user.serial);
+  });
+
+  it("without login-password protection the profile embeds a one-time password that opens its PKCS#12 (legacy, for iOS)", async () => {
+    const ua = unique("iosotp");
+    await createUa(uaInput(ua, { protectWithLoginPassword: false, pkcs12Encryption: "aes256" }), TEST_ACTOR);
+    const user = await userWithCertificate(t);
+    const out = await deliverCertificate({ ua, accountId: user.accountId, serial: user.serial, platform: "iphone" }, actor, T0);
+    if (!out.ok) throw new Error(out.reason);
+    const signed = writeTemp(env.scratch, `${ua}.mobileconfig`, out.file.body);
+    const plistFile = `${signed}.plist`;
+    opensslOk(["cms", "-verify", "-inform", "DER", "-in", signed, "-CAfile", await writeCaFile(env.scratch), "-out", plistFile]);
+    const { info, p12File } = readProfile(plistFile);
+    expect(info.password).toMatch(/^[A-Za-z0-9]{16}$/);
+    const password = String(info.password);
+    expect(opensslOk(["pkcs12", "-in", p12File, "-passin", `pass:${password}`, "-nodes", "-legacy"])).toContain("BEGIN PRIVATE KEY");
+    expect(openssl(["pkcs12", "-in", p12File, "-passin", "pass:wrong-password", "-nodes", "-legacy"]).code).not.toBe(0);
+    // iOS imports only 3DES/SHA-1: the UA's AES-256 choice does not reach the profile.
+    expect(keyBagEncryption(p12File, password)).toBe("pbeWithSHA1And3-KeyTripleDES-CBC");
   });
 });
