@@ -45,6 +45,9 @@ export default defineConfig({
       INKAN_BOOTSTRAP_API_TOKEN: E2E_API_TOKEN,
       INKAN_CA_KEY_ALGORITHM: "RSA-2048",
       NEXT_TELEMETRY_DISABLED: "1",
+      // POST /api/test/clock moves one UA's clock (ua.spec.ts: download window expiry). The
+      // shift is per UA, so specs running in parallel on this server keep the wall clock.
+      INKAN_TEST_CLOCK: "on",
     },
   },
 });

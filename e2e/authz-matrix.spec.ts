@@ -91,6 +91,7 @@ const ROUTES: Record<string, Allowed> = {
   "GET /ra/audit/export": AUDIT,
   "GET /ra/reports/export": EVERYONE,
   "POST /api/v1/groups/[id]/issue": STAFF,
+  "POST /api/test/clock": ADMIN, // exists only with INKAN_TEST_CLOCK=on, as on the e2e server
 };
 
 const PASSWORD = "e2e-matrix-Pa55word-0123";

@@ -20,7 +20,11 @@ const schema = z.object({
   INKAN_BOOTSTRAP_API_TOKEN: z.string().min(24).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   INKAN_SCHEDULER: z.enum(["on", "off"]).default("on"),
+  // End-to-end tests only: lets POST /api/test/clock move one UA's clock forward (lib/clock.ts).
+  INKAN_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
 });
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export type KeyAlgorithmSetting = z.infer<typeof keyAlgorithm>;
 
@@ -39,6 +43,8 @@ export interface Config {
   bootstrapApiToken: string | undefined;
   authSecret: string | undefined;
   schedulerEnabled: boolean;
+  /** INKAN_TEST_CLOCK=on: the test-only clock shift exists (loopback public URL only). */
+  testClock: boolean;
 }
 
 let cached: Config | undefined;
@@ -52,12 +58,17 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid Inkan configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.INKAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  // A server anyone else can reach must never have a movable clock: the flag alone is not enough.
+  if (e.INKAN_TEST_CLOCK === "on" && !LOOPBACK_HOSTS.has(new URL(publicUrl).hostname)) {
+    throw new Error(`Invalid Inkan configuration:\n  INKAN_TEST_CLOCK: "on" is for end-to-end tests only and needs INKAN_PUBLIC_URL on a loopback address (got ${publicUrl}).`);
+  }
   const dataDir = path.resolve(e.INKAN_DATA_DIR);
   const config: Config = {
     port: e.PORT,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "inkan.db")}`,
-    publicUrl: (e.INKAN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publicUrl,
     masterKey: e.INKAN_MASTER_KEY,
     caKeyAlgorithm: e.INKAN_CA_KEY_ALGORITHM,
     caSubject: e.INKAN_CA_SUBJECT,
@@ -68,6 +79,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiToken: e.INKAN_BOOTSTRAP_API_TOKEN,
     authSecret: e.NEXTAUTH_SECRET,
     schedulerEnabled: e.INKAN_SCHEDULER === "on",
+    testClock: e.INKAN_TEST_CLOCK === "on",
   };
   if (env === process.env) cached = config;
   return config;

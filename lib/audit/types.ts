@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "audit.verify",
   "apitoken.use",
   "group.bulk-issue",
+  "testclock.advance",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

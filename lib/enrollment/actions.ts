@@ -10,6 +10,7 @@ import { runAction, type ActionResult } from "@/lib/action-result";
 import { createUa, resetDelivery, updateUa } from "./mutations";
 import { openUaSession, sealUaSession, UA_SESSION_COOKIE, uaCookieOptions } from "./session";
 import { signInUaUser, uaUserActor } from "./sign-in";
+import { uaNow } from "./clock";
 import type { SignInRefusal } from "./types";
 import type { UaSettingsInput } from "./schema";
 
@@ -21,7 +22,7 @@ async function requestMeta() {
 /** UA portal: sign in with user ID and UA password; sets the UA session cookie. */
 export async function uaSignInAction(uaName: string, _prev: unknown, form: FormData): Promise<{ ok: boolean; reason?: SignInRefusal | "error"; lockedUntil?: string }> {
   try {
-    const result = await signInUaUser(uaName, { userId: String(form.get("userId") ?? ""), password: String(form.get("password") ?? "") }, await requestMeta());
+    const result = await signInUaUser(uaName, { userId: String(form.get("userId") ?? ""), password: String(form.get("password") ?? "") }, await requestMeta(), uaNow(uaName));
     if (!result.ok) return { ok: false, reason: result.reason, lockedUntil: result.lockedUntil?.toISOString() };
     (await cookies()).set(UA_SESSION_COOKIE, sealUaSession(uaName, result.session), uaCookieOptions(uaName, getConfig().publicUrl.startsWith("https:")));
     return { ok: true };
@@ -34,9 +35,10 @@ export async function uaSignInAction(uaName: string, _prev: unknown, form: FormD
 /** UA portal: sign out (audited when a session was open). */
 export async function uaSignOutAction(uaName: string): Promise<void> {
   const jar = await cookies();
-  const session = openUaSession(uaName, jar.get(UA_SESSION_COOKIE)?.value, new Date());
+  const now = uaNow(uaName);
+  const session = openUaSession(uaName, jar.get(UA_SESSION_COOKIE)?.value, now);
   jar.set(UA_SESSION_COOKIE, "", { ...uaCookieOptions(uaName, getConfig().publicUrl.startsWith("https:")), maxAge: 0 });
-  if (session) await recordStandaloneEvent({ actor: uaUserActor(uaName, session.accountName, await requestMeta()), action: "ua.signout", target: { type: "account", id: session.accountName }, details: { ua: uaName } });
+  if (session) await recordStandaloneEvent({ actor: uaUserActor(uaName, session.accountName, await requestMeta()), action: "ua.signout", target: { type: "account", id: session.accountName }, details: { ua: uaName } }, now);
 }
 
 function settingsFrom(form: FormData): UaSettingsInput {

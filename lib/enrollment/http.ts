@@ -7,6 +7,7 @@ import { findUa } from "./data";
 import { platformFor } from "./policy";
 import { openUaSession, UA_SESSION_COOKIE, uaCookiePath } from "./session";
 import { uaUserActor } from "./sign-in";
+import { uaNow } from "./clock";
 import { PLATFORMS, type Platform } from "./types";
 
 function readCookie(request: Request, name: string): string | undefined {
@@ -26,7 +27,7 @@ function clearSessionCookie(ua: string): string {
  * POST /<ua>/ua/deliver/<serial>: the file for the signed-in user, or a refusal. A page's
  * fetch() gets problem+json; a plain form post (iOS Safari) is sent back to the page.
  */
-export async function handleDeliveryRequest(request: Request, uaName: string, serial: string, now = new Date()): Promise<Response> {
+export async function handleDeliveryRequest(request: Request, uaName: string, serial: string, now = uaNow(uaName)): Promise<Response> {
   const wantsHtml = (request.headers.get("accept") ?? "").includes("text/html");
   const back = () => new Response(null, { status: 303, headers: { location: `${uaCookiePath(uaName)}` } });
   try {

@@ -5,4 +5,5 @@ export { deliverCertificate, oneTimePassword, type DeliveryOutcome, type Deliver
 export { platformFor, platformAllowed, deliveryAvailability } from "./policy";
 export { UA_SESSION_COOKIE, openUaSession, sealUaSession, uaCookieOptions, uaCookiePath, type UaSession } from "./session";
 export { uaSettingsSchema, uaNameSchema, type UaSettingsInput } from "./schema";
+export { uaNow, advanceUaClock } from "./clock";
 export * from "./types";

@@ -6,6 +6,7 @@ import { findUa, listPortalCertificates, accountIsActive } from "./data";
 import { ENROLLMENT_MESSAGES, type EnrollmentMessages } from "./messages";
 import { deliveryAvailability, platformAllowed, platformFor } from "./policy";
 import { openUaSession, UA_SESSION_COOKIE } from "./session";
+import { uaNow } from "./clock";
 import type { DeliveryRefusal, Platform, UaSettings } from "./types";
 
 export interface PortalCertificateView {
@@ -31,7 +32,7 @@ export interface PortalData {
 }
 
 /** The UA portal page: the UA, the signed-in user (from the UA session cookie) and their certificates. */
-export async function loadPortal(uaName: string, layout: string | undefined, now = new Date()): Promise<PortalData> {
+export async function loadPortal(uaName: string, layout: string | undefined, now = uaNow(uaName)): Promise<PortalData> {
   const [locale, c, h] = await Promise.all([getLocale(), cookies(), headers()]);
   const t = ENROLLMENT_MESSAGES[locale];
   const ua = await findUa(uaName);
