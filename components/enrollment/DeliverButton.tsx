@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
-import type { EnrollmentMessages } from "@/lib/enrollment/messages";
-import type { Platform } from "@/lib/enrollment/types";
-import { problemMessage, saveResponse } from "@/components/certificates/download";
+import { refusalText, type EnrollmentMessages } from "@/lib/enrollment/messages";
+import { DELIVERY_REFUSALS, type DeliveryRefusal, type Platform } from "@/lib/enrollment/types";
+import { saveResponse } from "@/components/certificates/download";
 import { Alert } from "@/components/ui/Alert";
 
 /**
@@ -13,7 +13,7 @@ export function DeliverButton(props: { ua: string; serial: string; platform: Pla
   const { t } = props;
   const url = `/${props.ua}/ua/deliver/${props.serial}?platform=${props.platform}`;
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ password?: string; signedOut: boolean; error?: string }>();
+  const [result, setResult] = useState<{ password?: string; signedOut: boolean; error?: string; signInAgain?: boolean }>();
   if (props.platform === "iphone") {
     return (
       <form method="post" action={url}>
@@ -26,7 +26,7 @@ export function DeliverButton(props: { ua: string; serial: string; platform: Pla
     try {
       const response = await fetch(url, { method: "POST", headers: { accept: "application/json" } });
       if (!response.ok) {
-        setResult({ signedOut: false, error: await problemMessage(response) });
+        setResult({ signedOut: false, ...(await refusal(response, t)) });
         return;
       }
       const password = response.headers.get("x-inkan-pkcs12-password") ?? undefined;
@@ -48,8 +48,20 @@ export function DeliverButton(props: { ua: string; serial: string; platform: Pla
   }
   return (
     <>
-      {result?.error && <Alert kind="error" testId="ua-deliver-error">{result.error}</Alert>}
+      {result?.error && (
+        <Alert kind="error" testId="ua-deliver-error">
+          {result.error} {result.signInAgain && <a href={`/${props.ua}/ua`}>{t.signIn}</a>}
+        </Alert>
+      )}
       <button type="button" className="btn primary" disabled={pending} onClick={deliver} data-testid="ua-import">{t.importCertificate}</button>
     </>
   );
+}
+
+/** The user's words for a refused delivery: the reason in their language, or the server's message. */
+async function refusal(response: Response, t: EnrollmentMessages["portal"]): Promise<{ error: string; signInAgain?: boolean }> {
+  const problem = (await response.json().catch(() => ({}))) as { code?: string; reason?: string; detail?: string };
+  if (problem.code === "UNAUTHENTICATED") return { error: refusalText(t, "session-expired"), signInAgain: true };
+  if ((DELIVERY_REFUSALS as readonly string[]).includes(problem.reason ?? "")) return { error: refusalText(t, problem.reason as DeliveryRefusal) };
+  return { error: problem.detail ?? `HTTP ${response.status}` };
 }

@@ -8,7 +8,8 @@ import { platformFor } from "./policy";
 import { openUaSession, UA_SESSION_COOKIE, uaCookiePath } from "./session";
 import { uaUserActor } from "./sign-in";
 import { uaNow } from "./clock";
-import { PLATFORMS, type Platform } from "./types";
+import { en, refusalText } from "./messages";
+import { PLATFORMS, type Platform, type PortalRefusal } from "./types";
 
 function readCookie(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
@@ -29,7 +30,8 @@ function clearSessionCookie(ua: string): string {
  */
 export async function handleDeliveryRequest(request: Request, uaName: string, serial: string, now = uaNow(uaName)): Promise<Response> {
   const wantsHtml = (request.headers.get("accept") ?? "").includes("text/html");
-  const back = () => new Response(null, { status: 303, headers: { location: `${uaCookiePath(uaName)}` } });
+  // The page shows why (window expired, session ended, already imported) from ?refused=.
+  const back = (reason: PortalRefusal) => new Response(null, { status: 303, headers: { location: `${uaCookiePath(uaName)}?refused=${reason}` } });
   try {
     assertSameOrigin(request);
     const ua = await findUa(uaName);
@@ -44,8 +46,8 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     });
     const outcome = await deliverCertificate({ ua: ua.name, accountId: session.accountId, serial, platform, loginPassword: session.loginPassword }, actor, now);
     if (!outcome.ok) {
-      if (wantsHtml) return back();
-      throw new InkanError("CONFLICT", `The certificate cannot be delivered: ${outcome.reason}.`, { reason: outcome.reason });
+      if (wantsHtml) return back(outcome.reason);
+      throw new InkanError("CONFLICT", refusalText(en.portal, outcome.reason), { reason: outcome.reason });
     }
     const extra: Record<string, string> = {};
     if (outcome.oneTimePassword) extra["x-inkan-pkcs12-password"] = outcome.oneTimePassword;
@@ -55,7 +57,7 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     }
     return fileResponse(outcome.file, extra);
   } catch (err) {
-    if (wantsHtml && err instanceof InkanError && err.code === "UNAUTHENTICATED") return back();
+    if (wantsHtml && err instanceof InkanError && err.code === "UNAUTHENTICATED") return back("session-expired");
     return problemResponse(err);
   }
 }

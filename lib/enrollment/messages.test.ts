@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en, fill, ja } from "./messages";
+import { en, fill, ja, refusalText } from "./messages";
+import { DELIVERY_REFUSALS } from "./types";
 
 function keys(o: object, prefix = ""): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
@@ -17,6 +18,15 @@ describe("enrollment messages", () => {
     expect(ja.portal.downloaded).toBe("ダウンロード済み");
     expect(ja.portal.importCertificate).toBe("証明書のインポート");
     expect(ja.settings.importOnce).toBe("インポートワンスを利用する");
+  });
+
+  it("names every refusal the page can show, differently, in both languages", () => {
+    for (const t of [en.portal, ja.portal]) {
+      const texts = [...DELIVERY_REFUSALS, "session-expired" as const].map((r) => refusalText(t, r));
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+    expect(refusalText(ja.portal, "window-expired")).toBe("ダウンロード済み。ダウンロード可能時間を過ぎました。");
+    expect(refusalText(en.portal, "session-expired")).toBe("Your session has ended. Sign in again.");
   });
 
   it("fills placeholders", () => {

@@ -1,3 +1,5 @@
+import type { PortalRefusal } from "./types";
+
 // Text of the UA portal and the RA's UA settings, in English and Japanese (the seed's Gléas
 // vocabulary). Both languages define every key: checked by the type and messages.test.ts.
 export const en = {
@@ -10,6 +12,7 @@ export const en = {
     serial: "Serial", expiry: "Expiry", importCertificate: "Import certificate", download: "Download", downloaded: "Downloaded",
     alreadyImported: "Imported. This certificate cannot be imported again.", noKey: "This certificate's key is not held by the server; it cannot be delivered here.",
     notAllowed: "This site does not offer certificates for this device.", windowExpired: "Downloaded. The download period has ended.",
+    revoked: "This certificate has been revoked; it cannot be delivered.",
     windowOpenUntil: "You can download again until {time}.",
     oneTimePassword: "Password for the certificate file (shown only once; write it down now):", protectedWithLogin: "The file is protected with your login password.",
     signedOut: "The certificate was delivered and you have been signed out. It cannot be imported again.", sessionExpired: "Your session has ended. Sign in again.",
@@ -51,6 +54,7 @@ export const ja: Shape<EnrollmentMessages> = {
     serial: "シリアル", expiry: "有効期限", importCertificate: "証明書のインポート", download: "ダウンロード", downloaded: "ダウンロード済み",
     alreadyImported: "インポート済みです。この証明書は再度インポートできません。", noKey: "この証明書の秘密鍵はサーバにないため、ここからは配布できません。",
     notAllowed: "この申込局はこの端末への配布を許可していません。", windowExpired: "ダウンロード済み。ダウンロード可能時間を過ぎました。",
+    revoked: "この証明書は失効しているため配布できません。",
     windowOpenUntil: "{time} まで再ダウンロードできます。",
     oneTimePassword: "証明書ファイルのパスワード (一度だけ表示されます。今控えてください):", protectedWithLogin: "ファイルはログインパスワードで保護されています。",
     signedOut: "証明書を配布し、ログアウトしました。再度インポートすることはできません。", sessionExpired: "セッションが終了しました。再度ログインしてください。",
@@ -79,5 +83,18 @@ export const ja: Shape<EnrollmentMessages> = {
 };
 
 export const ENROLLMENT_MESSAGES = { en, ja: ja as EnrollmentMessages } as const;
+
+/** What the user reads when a download is refused (or their session ended before it). */
+export function refusalText(t: EnrollmentMessages["portal"], reason: PortalRefusal): string {
+  switch (reason) {
+    case "already-imported": return t.alreadyImported;
+    case "window-expired": return t.windowExpired;
+    case "not-allowed": return t.notAllowed;
+    case "no-key": return t.noKey;
+    case "revoked": return t.revoked;
+    case "account-disabled": return t.disabled;
+    case "session-expired": return t.sessionExpired;
+  }
+}
 
 export { fill } from "@/lib/i18n/fill";

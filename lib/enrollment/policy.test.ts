@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliveryAvailability, platformFor } from "./policy";
+import { deliveryAvailability, parseRefusal, platformFor } from "./policy";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
 const EDGE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Edg/130.0";
@@ -25,3 +25,14 @@ describe("deliveryAvailability", () => {
     expect(deliveryAvailability({ importOnce: true, downloadWindowMinutes: 0 }, { ...d, lockedAt: now }, now)).toBe("already-imported");
   });
 });
+
+describe("parseRefusal", () => {
+  it("accepts only the reasons the delivery route sends back", () => {
+    expect(parseRefusal("window-expired")).toBe("window-expired");
+    expect(parseRefusal("session-expired")).toBe("session-expired");
+    expect(parseRefusal("already-imported")).toBe("already-imported");
+    expect(parseRefusal("<script>")).toBeNull();
+    expect(parseRefusal(undefined)).toBeNull();
+  });
+});
+

@@ -1,4 +1,4 @@
-import type { DeliveryRefusal, DeliveryState, Platform, UaSettings } from "./types";
+import { DELIVERY_REFUSALS, type DeliveryRefusal, type DeliveryState, type Platform, type PortalRefusal, type UaSettings } from "./types";
 
 /** The platform a browser's User-Agent names; the iPhone layout setting forces the profile. */
 export function platformFor(userAgent: string | null | undefined, ua: Pick<UaSettings, "iphoneUa" | "iphoneLayout">): Platform {
@@ -30,4 +30,10 @@ export function deliveryAvailability(ua: Pick<UaSettings, "importOnce" | "downlo
   if (ua.importOnce && d.firstDeliveredAt) return "already-imported";
   if (ua.downloadWindowMinutes > 0 && d.windowEndsAt && d.windowEndsAt.getTime() <= now.getTime()) return "window-expired";
   return "available";
+}
+
+/** The ?refused= value the delivery route sends a form post back with; anything else is ignored. */
+export function parseRefusal(value: string | undefined): PortalRefusal | null {
+  if (value === "session-expired") return value;
+  return (DELIVERY_REFUSALS as readonly string[]).includes(value ?? "") ? (value as DeliveryRefusal) : null;
 }

@@ -56,6 +56,9 @@ export interface DeliveryView extends DeliveryState {
   accountName: string;
 }
 
-export type DeliveryRefusal = "already-imported" | "window-expired" | "not-allowed" | "no-key" | "revoked" | "account-disabled";
+export const DELIVERY_REFUSALS = ["already-imported", "window-expired", "not-allowed", "no-key", "revoked", "account-disabled"] as const;
+export type DeliveryRefusal = (typeof DELIVERY_REFUSALS)[number];
+/** Why the portal sent a download back: a delivery refusal, or a session that ended first. */
+export type PortalRefusal = DeliveryRefusal | "session-expired";
 
 export type SignInRefusal = "unknown-ua" | "invalid" | "disabled" | "locked";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { loadPortal } from "@/lib/enrollment/portal";
-import { fill } from "@/lib/enrollment/messages";
+import { fill, refusalText } from "@/lib/enrollment/messages";
+import { parseRefusal } from "@/lib/enrollment";
 import { formatDateTime } from "@/components/ui/format";
 import { Alert } from "@/components/ui/Alert";
 import { UaSignInForm } from "@/components/enrollment/UaSignInForm";
@@ -9,11 +10,13 @@ import { DeliverButton } from "@/components/enrollment/DeliverButton";
 
 export const dynamic = "force-dynamic";
 
-export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ layout?: string }> }) {
+export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ layout?: string; refused?: string }> }) {
   const { ua: uaName } = await props.params;
-  const { layout } = await props.searchParams;
+  const { layout, refused: refusedParam } = await props.searchParams;
   const { t: all, ua, user } = await loadPortal(uaName, layout);
   const t = all.portal;
+  // A refused form post (iPhone download) comes back here with the reason.
+  const refused = parseRefusal(refusedParam);
   if (!ua) {
     return <main className="center panel" id="main"><h1>{t.title}</h1><Alert kind="error" testId="ua-unknown">{t.unknownUa}</Alert></main>;
   }
@@ -21,7 +24,7 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
     return (
       <main className="center panel" id="main">
         <h1>{t.signInTitle}</h1>
-        <UaSignInForm ua={ua.name} t={t} />
+        <UaSignInForm ua={ua.name} t={t} notice={refused ? refusalText(t, refused) : undefined} />
       </main>
     );
   }
@@ -38,6 +41,7 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
           ? <Link href={`/${ua.name}/ua?layout=desktop`}>{t.layoutDesktop}</Link>
           : <Link href={`/${ua.name}/ua?layout=iphone`}>{t.layoutIphone}</Link>}
       </p>
+      {refused && <Alert kind="error" testId="ua-refused">{refusalText(t, refused)}</Alert>}
       <section className="panel">
         <h2>{t.certificates}</h2>
         {!user.platformAllowed && <Alert kind="info">{t.notAllowed}</Alert>}
