@@ -54,9 +54,10 @@ export function UaSettingsForm({ ua, caSlugs, t }: { ua: UaSettings | null; caSl
         <Check name="selfEnroll" label={t.selfEnroll} checked={v.selfEnroll} />
         <div className="field">
           <label htmlFor="ua-enc">{t.encryption}</label>
-          <select id="ua-enc" name="pkcs12Encryption" defaultValue={v.pkcs12Encryption}>
+          <select id="ua-enc" name="pkcs12Encryption" defaultValue={v.pkcs12Encryption} aria-describedby="ua-enc-help">
             <option value="legacy">{t.legacy}</option><option value="aes256">{t.aes256}</option>
           </select>
+          <span className="help" id="ua-enc-help">{t.encryptionHint}</span>
         </div>
         <Field label={t.lockThreshold} name="lockThreshold" type="number" min={1} defaultValue={String(v.lockThreshold)} error={err?.fields?.lockThreshold} />
         <Field label={t.lockMinutes} name="lockMinutes" type="number" min={1} defaultValue={String(v.lockMinutes)} error={err?.fields?.lockMinutes} />

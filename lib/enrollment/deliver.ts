@@ -6,7 +6,7 @@ import { recordEvent, type Actor } from "@/lib/audit";
 import { caSigner, loadAuthority, openLeafKey } from "@/lib/ca";
 import type { DeliveredFile } from "@/lib/ca";
 import { getUa } from "./data";
-import { platformAllowed } from "./policy";
+import { pkcs12EncryptionFor, platformAllowed } from "./policy";
 import type { DeliveryRefusal, Platform, UaSettings } from "./types";
 
 export interface DeliveryRequest {
@@ -134,8 +134,7 @@ export async function deliverCertificate(req: DeliveryRequest, actor: Actor, now
     certificate: certificateDer,
     chain,
     password,
-    // iOS imports only the legacy profile.
-    encryption: format === "mobileconfig" ? "legacy" : ua.pkcs12Encryption,
+    encryption: pkcs12EncryptionFor(ua, req.platform),
     friendlyName: cert.account.name,
   });
   const common = { signOut: ua.importOnce, windowEndsAt: claimed.windowEndsAt };

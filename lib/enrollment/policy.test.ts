@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliveryAvailability, parseRefusal, platformFor } from "./policy";
+import { deliveryAvailability, parseRefusal, pkcs12EncryptionFor, platformFor } from "./policy";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
 const EDGE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Edg/130.0";
@@ -36,3 +36,10 @@ describe("parseRefusal", () => {
   });
 });
 
+describe("pkcs12EncryptionFor", () => {
+  it("gives AES-256 to Windows only, when the UA chose it", () => {
+    expect(pkcs12EncryptionFor({ pkcs12Encryption: "aes256" }, "windows")).toBe("aes256");
+    for (const platform of ["iphone", "android", "mac"] as const) expect(pkcs12EncryptionFor({ pkcs12Encryption: "aes256" }, platform)).toBe("legacy");
+    expect(pkcs12EncryptionFor({ pkcs12Encryption: "legacy" }, "windows")).toBe("legacy");
+  });
+});

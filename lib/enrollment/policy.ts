@@ -21,6 +21,16 @@ export function platformAllowed(ua: UaSettings, platform: Platform): boolean {
 }
 
 /**
+ * The PKCS#12 encryption a platform gets. AES-256 (PBES2) only where the UA chose it and the
+ * importer takes it: Windows 10 1709 and later. iOS profiles, macOS Keychain Access and older
+ * Android key stores reject PBES2 files (often as a "wrong password"), so they always get the
+ * legacy 3DES / SHA-1 MAC profile; the UA settings page says so beside the choice.
+ */
+export function pkcs12EncryptionFor(ua: Pick<UaSettings, "pkcs12Encryption">, platform: Platform): UaSettings["pkcs12Encryption"] {
+  return platform === "windows" ? ua.pkcs12Encryption : "legacy";
+}
+
+/**
  * What the page shows for a delivery. The server decides again with one conditional update
  * (lib/enrollment/deliver.ts); this is only for rendering the button or "Downloaded".
  */
