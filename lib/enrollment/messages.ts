@@ -17,11 +17,47 @@ export const en = {
     oneTimePassword: "Password for the certificate file (shown only once; write it down now):", protectedWithLogin: "The file is protected with your login password.",
     signedOut: "The certificate was delivered and you have been signed out. It cannot be imported again.", sessionExpired: "Your session has ended. Sign in again.",
     rootThumbprint: "Root certificate thumbprint (SHA-1)", rootThumbprintHelp: "If Windows warns that it will install a root certificate, compare this thumbprint with the one shown before you click Yes.",
-    windowsSteps: "Windows: open the downloaded .p12 file. In the Certificate Import Wizard choose the store below, click Next, type the password, keep \"Automatically select the certificate store\", and finish.",
-    storeUser: "Store location: Current User", storeMachine: "Store location: Local Machine (needs an administrator)",
-    iphoneSteps: "iPhone / iPad: tap Download and allow it. Open Settings > General > VPN & Device Management, tap the downloaded profile and Install. Confirm the root certificate with Install, finish, then come back and sign out.",
-    androidSteps: "Android (Chrome): open Settings > Security > Credential storage > Install from storage (newer Android: Encryption & credentials > Install a certificate > VPN & app user certificate) and choose the downloaded .p12. In \"Extract certificate\" type the password, then give the certificate a name you will recognise later (the suggested one may be random). Android asks you to set a screen lock (PIN) if the device has none: certificates require one. Sites that ask for a client certificate then show a picker: choose this one.",
-    macSteps: "Mac (Safari): double-click the downloaded .p12 file. Keychain Access opens and asks for the password; the certificate is added to the \"login\" keychain under \"Certificates\" (an intermediate CA certificate needs no password). Safari then asks which certificate to use. Safari may remember that choice until the certificate is deleted in Keychain Access: after importing a new certificate, delete the old one.",
+    // Import steps per platform (seed 000 §4.1 and §6.1, seed 002 Step 3), shown as a numbered list.
+    // {password} names the password the file is protected with; {store} the Windows store location.
+    stepsTitle: { windows: "Import on Windows", iphone: "Install on iPhone / iPad", android: "Import on Android", mac: "Import on Mac" },
+    passwordOneTime: "the one-time password shown on this page after you click “Import certificate”",
+    passwordLogin: "your login password for this site (the one you signed in with)",
+    storeUser: "Current User", storeMachine: "Local Machine (needs an administrator)",
+    windowsSteps: [
+      "Click “Import certificate” and save the .p12 file.",
+      "Open (double-click) the downloaded .p12 file: the Certificate Import Wizard starts.",
+      "Keep the store location “{store}” and click Next.",
+      "When the wizard asks for the password, type {password} and click Next.",
+      "Keep “Automatically select the certificate store based on the type of certificate” and finish.",
+      "If Windows warns that it is about to install a root certificate, compare its thumbprint with the one below before you click Yes.",
+      "Open the site in your browser: when it asks which certificate to use, choose this one and click OK.",
+    ],
+    iphoneSteps: [
+      "Tap “Download” and allow the download of the configuration profile.",
+      "Open the Settings app > General > VPN & Device Management and tap the downloaded profile.",
+      "Tap Install and continue. {iphonePassword}",
+      "When iOS asks you to confirm the root certificate, check it and tap Install.",
+      "When the installation is complete, tap Done, come back to Safari and sign out.",
+    ],
+    iphonePasswordLogin: "When iOS asks for the certificate's password, type your login password for this site.",
+    iphonePasswordEmbedded: "The certificate's password is in the profile: iOS does not ask for it.",
+    androidSteps: [
+      "Tap “Import certificate” and save the .p12 file.",
+      "Open the Android Settings app, tap Security, and under “Credential storage” tap “Install from storage”. Choose the downloaded .p12 file.",
+      "In the “Extract certificate” dialog, type {password}.",
+      "Name the certificate so that you can tell it apart later. The suggested name may be a random string; changing it is recommended, but the default works too.",
+      "If Android says the device needs a screen lock, set one (PIN, pattern or password) on the screen it opens.",
+      "Open the site in Chrome: when it asks for a client certificate, a picker appears. Choose this certificate.",
+    ],
+    androidHint: "Android requires a screen lock (PIN or similar) on any device that holds a certificate.",
+    androidNewer: "On newer Android versions the path is Settings > Security & privacy > More security settings > Encryption & credentials > Install a certificate > VPN & app user certificate.",
+    macSteps: [
+      "Click “Import certificate” and save the .p12 file.",
+      "Double-click the downloaded .p12 file: Keychain Access opens and asks for the certificate's password.",
+      "Type {password}. The certificate is added to the “login” keychain, under the “Certificates” category.",
+      "Open the site in Safari: when it asks for a client certificate, a picker appears. Choose this certificate.",
+    ],
+    macHint: "Safari may keep using the certificate you chose, even after you quit and restart it, until that certificate is deleted in Keychain Access. After importing a new certificate, delete the old one in Keychain Access.",
     layoutIphone: "iPhone layout", layoutDesktop: "Desktop layout",
   },
   settings: {
@@ -43,7 +79,7 @@ export const en = {
 
 export type EnrollmentMessages = typeof en;
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? string[] : Shape<T[K]> };
 
 export const ja: Shape<EnrollmentMessages> = {
   portal: {
@@ -60,11 +96,45 @@ export const ja: Shape<EnrollmentMessages> = {
     oneTimePassword: "証明書ファイルのパスワード (一度だけ表示されます。今控えてください):", protectedWithLogin: "ファイルはログインパスワードで保護されています。",
     signedOut: "証明書を配布し、ログアウトしました。再度インポートすることはできません。", sessionExpired: "セッションが終了しました。再度ログインしてください。",
     rootThumbprint: "ルート証明書の拇印 (SHA-1)", rootThumbprintHelp: "ルート証明書のインポート警告が出た場合は、表示された拇印とこの値が一致することを確認してから[はい]をクリックしてください。",
-    windowsSteps: "Windows: ダウンロードした .p12 ファイルを開きます。証明書のインポートウィザードで下記のストアを選び[次へ]、パスワードを入力し、[証明書の種類に基づいて、自動的に証明書ストアを選択する]のまま完了します。",
-    storeUser: "保存場所: 現在のユーザー", storeMachine: "保存場所: ローカル コンピューター (管理者権限が必要)",
-    iphoneSteps: "iPhone / iPad: [ダウンロード]をタップして許可します。設定アプリの[一般] > [VPNとデバイス管理]でダウンロード済みのプロファイルを開き[インストール]します。ルート証明書の確認でも[インストール]をタップし、完了したら Safari に戻ってログアウトします。",
-    androidSteps: "Android (Chrome): [設定] > [セキュリティ] > [認証ストレージ] > [ストレージからのインストール]（新しい Android では [暗号化と認証情報] > [証明書のインストール] > [VPN とアプリのユーザー証明書]）で、ダウンロードした .p12 を選びます。[証明書を抽出]のダイアログで証明書のパスワードを入力し、後で見分けられる名前を付けます（既定の名前はランダムな文字列のことがあります）。端末にロック（PIN など）がない場合は設定を求められます。証明書の登録にはロックが必須です。クライアント証明書を求めるサイトでは選択画面が出るので、この証明書を選びます。",
-    macSteps: "Mac (Safari): ダウンロードした .p12 ファイルをダブルクリックすると、キーチェーンアクセスが起動しパスワードを求めます。証明書は「ログイン」キーチェーンの分類「証明書」に登録されます（中間CA証明書はパスワード不要）。Safari でクライアント証明書を求めるサイトにアクセスすると、使う証明書を選ぶ画面が表示されます。Safari は一度選んだ証明書を、キーチェーンアクセスで削除するまで使い続けることがあります。新しい証明書を取り込んだら古い証明書を削除してください。",
+    stepsTitle: { windows: "Windows へのインポート", iphone: "iPhone / iPad へのインストール", android: "Android へのインポート", mac: "Mac へのインポート" },
+    passwordOneTime: "[証明書のインポート]の後にこのページに表示されるワンタイムパスワード",
+    passwordLogin: "このサイトへのログインパスワード",
+    storeUser: "現在のユーザー", storeMachine: "ローカル コンピューター (管理者権限が必要)",
+    windowsSteps: [
+      "[証明書のインポート]をクリックし、.p12 ファイルを保存します。",
+      "ダウンロードした .p12 ファイルを開く (ダブルクリックする) と、証明書のインポートウィザードが起動します。",
+      "保存場所は「{store}」のまま[次へ]をクリックします。",
+      "パスワードを求められたら、{password}を入力して[次へ]をクリックします。",
+      "[証明書の種類に基づいて、自動的に証明書ストアを選択する]のまま進めて完了します。",
+      "ルート証明書のインポート警告が出た場合は、表示された拇印が下記の拇印と一致することを確認してから[はい]をクリックします。",
+      "ブラウザでサイトにアクセスし、使う証明書を尋ねられたらこの証明書を選んで[OK]をクリックします。",
+    ],
+    iphoneSteps: [
+      "[ダウンロード]をタップし、構成プロファイルのダウンロードを許可します。",
+      "設定アプリの[一般] > [VPNとデバイス管理]を開き、ダウンロード済みのプロファイルをタップします。",
+      "[インストール]をタップして続行します。{iphonePassword}",
+      "ルート証明書のインストール確認画面が表示されたら、内容を確認して[インストール]をタップします。",
+      "インストールが完了したら[完了]をタップし、Safari に戻ってログアウトします。",
+    ],
+    iphonePasswordLogin: "証明書のパスワードを求められたら、このサイトへのログインパスワードを入力します。",
+    iphonePasswordEmbedded: "証明書のパスワードはプロファイルに含まれているため、入力は求められません。",
+    androidSteps: [
+      "[証明書のインポート]をタップし、.p12 ファイルを保存します。",
+      "Android の[設定]で[セキュリティ]をタップし、[認証ストレージ]の[ストレージからのインストール]をタップして、ダウンロードした .p12 ファイルを選びます。",
+      "[証明書を抽出]のダイアログで、{password}を入力します。",
+      "証明書の名前を指定するダイアログで、後から見分けやすい名前を付けます。ランダムな文字列が入っていることがあるので変更をお勧めしますが、既定のままでも動作に支障はありません。",
+      "端末にロックを設定する必要がある旨のダイアログが表示されたら、開いた画面で端末のロック (PIN など) を設定します。",
+      "Chrome でクライアント証明書を求めるサイトにアクセスすると、証明書を選ぶ画面が表示されます。この証明書を選びます。",
+    ],
+    androidHint: "Android の仕様上、証明書を登録した端末ではロック (PIN など) が必須になります。",
+    androidNewer: "新しい Android では[設定] > [セキュリティとプライバシー] > [その他のセキュリティ設定] > [暗号化と認証情報] > [証明書のインストール] > [VPN とアプリのユーザー証明書]から取り込みます。",
+    macSteps: [
+      "[証明書のインポート]をクリックし、.p12 ファイルを保存します。",
+      "ダウンロードした .p12 ファイルをダブルクリックすると、キーチェーンアクセスが起動し証明書のパスワードを求められます。",
+      "{password}を入力します。証明書は「ログイン」キーチェーンの分類「証明書」に登録されます。",
+      "Safari でクライアント証明書を求めるサイトにアクセスすると、証明書を選ぶ画面が表示されます。この証明書を選びます。",
+    ],
+    macHint: "Safari では一度選んだ証明書が、ブラウザを再起動しても、キーチェーンアクセスでその証明書を削除するまで使われ続けることがあります。新しい証明書を取り込んだら、古い証明書をキーチェーンアクセスで削除してください。",
     layoutIphone: "iPhone 用レイアウト", layoutDesktop: "PC 用レイアウト",
   },
   settings: {

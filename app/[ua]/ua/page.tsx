@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/Alert";
 import { UaSignInForm } from "@/components/enrollment/UaSignInForm";
 import { UaSignOutButton } from "@/components/enrollment/UaSignOutButton";
 import { DeliverButton } from "@/components/enrollment/DeliverButton";
+import { ImportSteps } from "@/components/enrollment/ImportSteps";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,6 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
       </main>
     );
   }
-  const steps = { windows: t.windowsSteps, iphone: t.iphoneSteps, android: t.androidSteps, mac: t.macSteps }[user.platform];
   return (
     <main className="main" id="main" data-platform={user.platform}>
       <div className="row" style={{ justifyContent: "space-between" }}>
@@ -71,8 +71,7 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
         )}
       </section>
       <section className="panel">
-        <p>{steps}</p>
-        {user.platform === "windows" && <p>{ua.certificateStore === "MACHINE" ? t.storeMachine : t.storeUser}</p>}
+        <ImportSteps platform={user.platform} t={t} protectWithLoginPassword={ua.protectWithLoginPassword} certificateStore={ua.certificateStore} />
         {user.rootThumbprint && (
           <p>{t.rootThumbprint}: <code className="mono" data-testid="ua-root-thumbprint">{user.rootThumbprint}</code><br /><small>{t.rootThumbprintHelp}</small></p>
         )}
