@@ -27,6 +27,7 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/i18n/actions.ts#setLocaleAction": "public",
   "lib/enrollment/actions.ts#uaSignInAction": "public",
   "lib/enrollment/actions.ts#uaSignOutAction": "public",
+  "lib/enrollment/actions.ts#chooseUaLayoutAction": "public", // a layout preference cookie
   "lib/enrollment/actions.ts#saveUaAction": ADMIN,
   "lib/enrollment/actions.ts#resetDeliveryAction": ADMIN,
   "lib/auth/actions.ts#createApiTokenAction": ADMIN,

@@ -8,7 +8,9 @@ import { getConfig } from "@/lib/config";
 import { recordStandaloneEvent } from "@/lib/audit";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { createUa, resetDelivery, updateUa } from "./mutations";
-import { openUaSession, sealUaSession, UA_SESSION_COOKIE, uaCookieOptions } from "./session";
+import { openUaSession, sealUaSession, UA_LAYOUT_COOKIE, UA_SESSION_COOKIE, uaCookieOptions, uaLayoutCookieOptions } from "./session";
+import { parseLayoutChoice } from "./policy";
+import { uaNameSchema } from "./schema";
 import { signInUaUser, uaUserActor } from "./sign-in";
 import { uaNow } from "./clock";
 import type { SignInRefusal } from "./types";
@@ -39,6 +41,14 @@ export async function uaSignOutAction(uaName: string): Promise<void> {
   const session = openUaSession(uaName, jar.get(UA_SESSION_COOKIE)?.value, now);
   jar.set(UA_SESSION_COOKIE, "", { ...uaCookieOptions(uaName, getConfig().publicUrl.startsWith("https:")), maxAge: 0 });
   if (session) await recordStandaloneEvent({ actor: uaUserActor(uaName, session.accountName, await requestMeta()), action: "ua.signout", target: { type: "account", id: session.accountName }, details: { ua: uaName } }, now);
+}
+
+/** UA portal: remember the layout the user picked (the iPhone layout reaches the profile from an iPad). */
+export async function chooseUaLayoutAction(uaName: string, layout: string): Promise<void> {
+  const name = uaNameSchema.safeParse(uaName);
+  const choice = parseLayoutChoice(layout);
+  if (!name.success || !choice) return;
+  (await cookies()).set(UA_LAYOUT_COOKIE, choice, uaLayoutCookieOptions(name.data, getConfig().publicUrl.startsWith("https:")));
 }
 
 function settingsFrom(form: FormData): UaSettingsInput {

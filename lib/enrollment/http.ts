@@ -4,8 +4,8 @@ import { InkanError } from "@/lib/errors";
 import { assertSameOrigin, fileResponse, problemResponse } from "@/lib/http";
 import { deliverCertificate } from "./deliver";
 import { findUa } from "./data";
-import { platformFor } from "./policy";
-import { openUaSession, UA_SESSION_COOKIE, uaCookiePath } from "./session";
+import { parseLayoutChoice, platformFor } from "./policy";
+import { openUaSession, UA_LAYOUT_COOKIE, UA_SESSION_COOKIE, uaCookiePath } from "./session";
 import { uaUserActor } from "./sign-in";
 import { uaNow } from "./clock";
 import { en, refusalText } from "./messages";
@@ -39,7 +39,8 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     const session = openUaSession(ua.name, readCookie(request, UA_SESSION_COOKIE), now);
     if (!session) throw new InkanError("UNAUTHENTICATED", "Sign in to the UA first.");
     const requested = new URL(request.url).searchParams.get("platform");
-    const platform: Platform = (PLATFORMS as readonly string[]).includes(requested ?? "") ? (requested as Platform) : platformFor(request.headers.get("user-agent"), ua);
+    const platform: Platform = (PLATFORMS as readonly string[]).includes(requested ?? "") ? (requested as Platform)
+      : platformFor(request.headers.get("user-agent"), ua, parseLayoutChoice(readCookie(request, UA_LAYOUT_COOKIE)));
     const actor = uaUserActor(ua.name, session.accountName, {
       ip: clientIp(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip")),
       userAgent: request.headers.get("user-agent") ?? undefined,

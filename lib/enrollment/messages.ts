@@ -58,7 +58,7 @@ export const en = {
       "Open the site in Safari: when it asks for a client certificate, a picker appears. Choose this certificate.",
     ],
     macHint: "Safari may keep using the certificate you chose, even after you quit and restart it, until that certificate is deleted in Keychain Access. After importing a new certificate, delete the old one in Keychain Access.",
-    layoutIphone: "iPhone layout", layoutDesktop: "Desktop layout",
+    layoutIphone: "iPhone / iPad layout", layoutDesktop: "Desktop layout",
   },
   settings: {
     title: "User agents (UA)", intro: "Each UA is an enrollment site at /<name>/ua, bound to one CA.", create: "Create UA", save: "Save", saved: "Saved.",
@@ -68,7 +68,7 @@ export const en = {
     selfEnroll: "Issue a certificate on the user's first visit (self-enrollment)", encryption: "PKCS#12 encryption", legacy: "Compatible (3DES / SHA-1 MAC)", aes256: "AES-256 (Windows only)",
     encryptionHint: "AES-256 applies to Windows downloads only. iPhone / iPad profiles, Mac and Android always get the compatible encryption, because Keychain Access and older Android versions cannot import AES-256 files.",
     lockThreshold: "Failed sign-ins before lock", lockMinutes: "Lock time (minutes)",
-    iphone: "iPhone / iPad settings", iphoneUa: "Use the iPhone / iPad UA", iphoneLayout: "Use the iPhone layout", protect: "Protect the certificate with the login password",
+    iphone: "iPhone / iPad settings", iphoneUa: "Use the iPhone / iPad UA", iphoneLayout: "Use the iPhone layout (a compact page for iPhone / iPad users)", protect: "Protect the certificate with the login password",
     profile: "iPhone configuration profile", profileName: "Name (shown on the device)", profileIdentifier: "Identifier (e.g. com.example.profile)",
     profileOrganization: "Organisation of the profile", profileDescription: "Description",
     android: "Android settings", androidDownload: "Allow Android downloads", mac: "Mac settings", macDownload: "Allow Mac downloads",
@@ -135,7 +135,7 @@ export const ja: Shape<EnrollmentMessages> = {
       "Safari でクライアント証明書を求めるサイトにアクセスすると、証明書を選ぶ画面が表示されます。この証明書を選びます。",
     ],
     macHint: "Safari では一度選んだ証明書が、ブラウザを再起動しても、キーチェーンアクセスでその証明書を削除するまで使われ続けることがあります。新しい証明書を取り込んだら、古い証明書をキーチェーンアクセスで削除してください。",
-    layoutIphone: "iPhone 用レイアウト", layoutDesktop: "PC 用レイアウト",
+    layoutIphone: "iPhone / iPad 用レイアウト", layoutDesktop: "PC 用レイアウト",
   },
   settings: {
     title: "申込局 (UA)", intro: "申込局は /<名前>/ua の申込サイトで、1 つの認証局に紐付きます。", create: "申込局を作成", save: "保存", saved: "保存しました。",

@@ -1,17 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { deliveryAvailability, parseRefusal, pkcs12EncryptionFor, platformFor } from "./policy";
+import { deliveryAvailability, parseLayoutChoice, parseRefusal, pkcs12EncryptionFor, platformFor } from "./policy";
 
 const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 19_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1";
 const EDGE = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Edg/130.0";
 
+const IPADOS = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15";
+
 describe("platformFor", () => {
   it("gives iOS browsers the profile only when the UA uses the iPhone UA", () => {
-    expect(platformFor(IPHONE, { iphoneUa: true, iphoneLayout: false })).toBe("iphone");
-    expect(platformFor(IPHONE, { iphoneUa: false, iphoneLayout: false })).toBe("windows");
-    expect(platformFor(EDGE, { iphoneUa: true, iphoneLayout: false })).toBe("windows");
-    expect(platformFor(EDGE, { iphoneUa: true, iphoneLayout: true })).toBe("iphone");
-    expect(platformFor("Mozilla/5.0 (Linux; Android 14)", { iphoneUa: true, iphoneLayout: false })).toBe("android");
-    expect(platformFor("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)", { iphoneUa: true, iphoneLayout: false })).toBe("mac");
+    expect(platformFor(IPHONE, { iphoneUa: true })).toBe("iphone");
+    expect(platformFor(IPHONE, { iphoneUa: false })).toBe("windows");
+    expect(platformFor(EDGE, { iphoneUa: true })).toBe("windows");
+    expect(platformFor("Mozilla/5.0 (Linux; Android 14)", { iphoneUa: true })).toBe("android");
+    expect(platformFor("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)", { iphoneUa: true })).toBe("mac");
+  });
+
+  it("the iPhone layout setting does not make every browser an iPhone", () => {
+    const ua = { iphoneUa: true, iphoneLayout: true };
+    expect(platformFor(EDGE, ua)).toBe("windows");
+    expect(platformFor(IPADOS, ua)).toBe("mac");
+  });
+
+  it("a user who picks the iPhone layout gets the profile (how iPadOS, with its Mac user agent, reaches it), only where the UA offers it", () => {
+    expect(platformFor(IPADOS, { iphoneUa: true }, "iphone")).toBe("iphone");
+    expect(platformFor(EDGE, { iphoneUa: true }, "iphone")).toBe("iphone");
+    expect(platformFor(IPADOS, { iphoneUa: false }, "iphone")).toBe("mac");
+    expect(platformFor(IPHONE, { iphoneUa: true }, "desktop")).toBe("windows");
+    expect(platformFor(IPHONE, { iphoneUa: true }, null)).toBe("iphone");
+  });
+});
+
+describe("parseLayoutChoice", () => {
+  it("knows the two layouts and nothing else", () => {
+    expect(parseLayoutChoice("iphone")).toBe("iphone");
+    expect(parseLayoutChoice("desktop")).toBe("desktop");
+    expect(parseLayoutChoice("android")).toBeNull();
+    expect(parseLayoutChoice(undefined)).toBeNull();
   });
 });
 

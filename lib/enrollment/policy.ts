@@ -1,10 +1,23 @@
 import { DELIVERY_REFUSALS, type DeliveryRefusal, type DeliveryState, type Platform, type PortalRefusal, type UaSettings } from "./types";
 
-/** The platform a browser's User-Agent names; the iPhone layout setting forces the profile. */
-export function platformFor(userAgent: string | null | undefined, ua: Pick<UaSettings, "iphoneUa" | "iphoneLayout">): Platform {
+/** The page layout a user picked at a UA (remembered in a cookie), or null for "by my browser". */
+export type LayoutChoice = "iphone" | "desktop";
+
+export function parseLayoutChoice(value: string | undefined): LayoutChoice | null {
+  return value === "iphone" || value === "desktop" ? value : null;
+}
+
+/**
+ * The platform a browser gets. Seed 000 §5/§6.1: with "use the iPhone/iPad UA" an iOS browser
+ * gets the configuration profile. The user may also pick the iPhone layout themselves: iPadOS
+ * Safari sends a Mac user agent, so an iPad reaches the profile only that way. "Use the iPhone
+ * layout" is a screen-layout setting (the compact page for those users), never a reason to
+ * treat other browsers as iPhones.
+ */
+export function platformFor(userAgent: string | null | undefined, ua: Pick<UaSettings, "iphoneUa">, choice: LayoutChoice | null = null): Platform {
   const s = userAgent ?? "";
   const ios = /\b(iPhone|iPad|iPod)\b/.test(s);
-  if (ua.iphoneUa && (ios || ua.iphoneLayout)) return "iphone";
+  if (ua.iphoneUa && (choice === "iphone" || (ios && choice !== "desktop"))) return "iphone";
   if (/Android/i.test(s)) return "android";
   if (/Macintosh|Mac OS X/.test(s) && !ios) return "mac";
   return "windows";

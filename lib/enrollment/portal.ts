@@ -4,8 +4,8 @@ import { getLocale } from "@/lib/i18n/locale";
 import { findAuthorityCertificate } from "@/lib/ca";
 import { findUa, listPortalCertificates, accountIsActive } from "./data";
 import { ENROLLMENT_MESSAGES, type EnrollmentMessages } from "./messages";
-import { deliveryAvailability, platformAllowed, platformFor } from "./policy";
-import { openUaSession, UA_SESSION_COOKIE } from "./session";
+import { deliveryAvailability, parseLayoutChoice, platformAllowed, platformFor } from "./policy";
+import { openUaSession, UA_LAYOUT_COOKIE, UA_SESSION_COOKIE } from "./session";
 import { uaNow } from "./clock";
 import type { DeliveryRefusal, Platform, UaSettings } from "./types";
 
@@ -21,10 +21,12 @@ export interface PortalData {
   uaName: string;
   locale: "ja" | "en";
   t: EnrollmentMessages;
-  ua: Pick<UaSettings, "name" | "importOnce" | "protectWithLoginPassword" | "certificateStore" | "downloadWindowMinutes"> | null;
+  ua: Pick<UaSettings, "name" | "importOnce" | "protectWithLoginPassword" | "certificateStore" | "downloadWindowMinutes" | "iphoneUa"> | null;
   user: null | {
     name: string;
     platform: Platform;
+    /** The compact page for iPhone / iPad users, when the UA uses the iPhone layout. */
+    compactLayout: boolean;
     platformAllowed: boolean;
     certificates: PortalCertificateView[];
     rootThumbprint: string | null;
@@ -32,18 +34,16 @@ export interface PortalData {
 }
 
 /** The UA portal page: the UA, the signed-in user (from the UA session cookie) and their certificates. */
-export async function loadPortal(uaName: string, layout: string | undefined, now = uaNow(uaName)): Promise<PortalData> {
+export async function loadPortal(uaName: string, now = uaNow(uaName)): Promise<PortalData> {
   const [locale, c, h] = await Promise.all([getLocale(), cookies(), headers()]);
   const t = ENROLLMENT_MESSAGES[locale];
   const ua = await findUa(uaName);
   if (!ua) return { uaName, locale, t, ua: null, user: null };
-  const view = { name: ua.name, importOnce: ua.importOnce, protectWithLoginPassword: ua.protectWithLoginPassword, certificateStore: ua.certificateStore, downloadWindowMinutes: ua.downloadWindowMinutes };
+  const view = { name: ua.name, importOnce: ua.importOnce, protectWithLoginPassword: ua.protectWithLoginPassword, certificateStore: ua.certificateStore, downloadWindowMinutes: ua.downloadWindowMinutes, iphoneUa: ua.iphoneUa };
   const session = openUaSession(ua.name, c.get(UA_SESSION_COOKIE)?.value, now);
   // A session of an account disabled or deleted since sign-in shows the sign-in form again.
   if (!session || !(await accountIsActive(session.accountId))) return { uaName, locale, t, ua: view, user: null };
-  let platform = platformFor(h.get("user-agent"), ua);
-  if (layout === "iphone" && ua.iphoneUa) platform = "iphone";
-  if (layout === "desktop" && platform === "iphone") platform = "windows";
+  const platform = platformFor(h.get("user-agent"), ua, parseLayoutChoice(c.get(UA_LAYOUT_COOKIE)?.value));
   const rows = await listPortalCertificates(ua.id, ua.caId, session.accountId);
   const root = await findAuthorityCertificate(ua.caSlug);
   return {
@@ -51,6 +51,7 @@ export async function loadPortal(uaName: string, layout: string | undefined, now
     user: {
       name: session.accountName,
       platform,
+      compactLayout: platform === "iphone" && ua.iphoneLayout,
       platformAllowed: platformAllowed(ua, platform),
       rootThumbprint: root ? parseCertificate(root).sha1Fingerprint : null,
       certificates: rows.map((r) => ({

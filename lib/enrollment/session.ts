@@ -41,3 +41,10 @@ export function uaCookiePath(ua: string): string {
 export function uaCookieOptions(ua: string, secure: boolean) {
   return { httpOnly: true, sameSite: "lax" as const, path: uaCookiePath(ua), secure, maxAge: UA_SESSION_MINUTES * 60 };
 }
+
+// The layout a user picked at this UA ("iphone" / "desktop"): a preference, not a credential.
+export const UA_LAYOUT_COOKIE = "inkan-ua-layout";
+
+export function uaLayoutCookieOptions(ua: string, secure: boolean) {
+  return { httpOnly: true, sameSite: "lax" as const, path: uaCookiePath(ua), secure, maxAge: 365 * 86400 };
+}

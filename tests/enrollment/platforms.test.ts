@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, openssl, opensslOk, writeTemp, useServiceEnvironment } from "../helpers/services";
 import { createUa, deliverCertificate, sealUaSession, UA_SESSION_COOKIE, type Platform } from "../../lib/enrollment";
+import { UA_LAYOUT_COOKIE } from "../../lib/enrollment/session";
 import { handleDeliveryRequest } from "../../lib/enrollment/http";
 import { parseCertificate } from "../../lib/pki";
 import { T0, USER_PASSWORD, actor, keyBagEncryption, minutes, uaInput, unique, userWithCertificate } from "./fixtures";
@@ -88,11 +89,12 @@ describe.each(PROVIDERS)("Android and Mac delivery on %s", (provider) => {
   });
 
   describe("POST /<ua>/ua/deliver/<serial>", () => {
-    function post(ua: string, serial: string, opts: { userAgent: string; accept: string; session?: { accountId: string; accountName: string }; expiresAt?: Date }) {
+    function post(ua: string, serial: string, opts: { userAgent: string; accept: string; session?: { accountId: string; accountName: string }; expiresAt?: Date; layout?: string }) {
       const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: opts.accept };
-      if (opts.session) {
-        headers.cookie = `${UA_SESSION_COOKIE}=${sealUaSession(ua, { ...opts.session, expiresAt: (opts.expiresAt ?? minutes(15)).getTime() })}`;
-      }
+      const cookies = [];
+      if (opts.session) cookies.push(`${UA_SESSION_COOKIE}=${sealUaSession(ua, { ...opts.session, expiresAt: (opts.expiresAt ?? minutes(15)).getTime() })}`);
+      if (opts.layout) cookies.push(`${UA_LAYOUT_COOKIE}=${opts.layout}`);
+      if (cookies.length) headers.cookie = cookies.join("; ");
       return new Request(`http://inkan.example.test/${ua}/ua/deliver/${serial}`, { method: "POST", headers });
     }
 
@@ -109,6 +111,17 @@ describe.each(PROVIDERS)("Android and Mac delivery on %s", (provider) => {
       }
       const platforms = (await t.db.auditEvent.findMany({ where: { action: "delivery.deliver", details: { contains: `"ua":"${ua}"` } }, orderBy: { seq: "asc" } })).map((e) => JSON.parse(e.details).platform);
       expect(platforms).toEqual(["android", "mac"]);
+    });
+
+    it("an iPad (Mac user agent) that picked the iPhone layout gets the profile; without the pick, a .p12", async () => {
+      const ua = unique("ipad");
+      await createUa(uaInput(ua), TEST_ACTOR);
+      const user = await userWithCertificate(t);
+      const session = { accountId: user.accountId, accountName: user.name };
+      const picked = await handleDeliveryRequest(post(ua, user.serial, { userAgent: MAC, accept: "*/*", session, layout: "iphone" }), ua, user.serial, T0);
+      expect(picked.headers.get("content-type")).toBe("application/x-apple-aspen-config");
+      const plain = await handleDeliveryRequest(post(ua, user.serial, { userAgent: MAC, accept: "*/*", session }), ua, user.serial, T0);
+      expect(plain.headers.get("content-type")).toBe("application/x-pkcs12");
     });
 
     it("refuses a disallowed Mac with the reason the user reads, as problem+json", async () => {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { loadPortal } from "@/lib/enrollment/portal";
 import { fill, refusalText } from "@/lib/enrollment/messages";
 import { parseRefusal } from "@/lib/enrollment";
@@ -8,13 +7,14 @@ import { UaSignInForm } from "@/components/enrollment/UaSignInForm";
 import { UaSignOutButton } from "@/components/enrollment/UaSignOutButton";
 import { DeliverButton } from "@/components/enrollment/DeliverButton";
 import { ImportSteps } from "@/components/enrollment/ImportSteps";
+import { UaLayoutSwitch } from "@/components/enrollment/UaLayoutSwitch";
 
 export const dynamic = "force-dynamic";
 
-export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ layout?: string; refused?: string }> }) {
+export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ refused?: string }> }) {
   const { ua: uaName } = await props.params;
-  const { layout, refused: refusedParam } = await props.searchParams;
-  const { t: all, ua, user } = await loadPortal(uaName, layout);
+  const { refused: refusedParam } = await props.searchParams;
+  const { t: all, ua, user } = await loadPortal(uaName);
   const t = all.portal;
   // A refused form post (iPhone download) comes back here with the reason.
   const refused = parseRefusal(refusedParam);
@@ -30,17 +30,19 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
     );
   }
   return (
-    <main className="main" id="main" data-platform={user.platform}>
+    <main className={user.compactLayout ? "main ua-compact" : "main"} id="main" data-platform={user.platform} data-layout={user.compactLayout ? "iphone" : "standard"}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h1>{t.title}</h1>
         <UaSignOutButton ua={ua.name} label={t.signOut} />
       </div>
       <p data-testid="ua-user">{fill(t.welcome, { user: user.name })}</p>
-      <p>
-        {user.platform === "iphone"
-          ? <Link href={`/${ua.name}/ua?layout=desktop`}>{t.layoutDesktop}</Link>
-          : <Link href={`/${ua.name}/ua?layout=iphone`}>{t.layoutIphone}</Link>}
-      </p>
+      {ua.iphoneUa && (
+        <p>
+          {user.platform === "iphone"
+            ? <UaLayoutSwitch ua={ua.name} to="desktop" label={t.layoutDesktop} />
+            : <UaLayoutSwitch ua={ua.name} to="iphone" label={t.layoutIphone} />}
+        </p>
+      )}
       {refused && <Alert kind="error" testId="ua-refused">{refusalText(t, refused)}</Alert>}
       <section className="panel">
         <h2>{t.certificates}</h2>
