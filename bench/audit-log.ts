@@ -22,6 +22,7 @@ import { pgUrlWithDatabase } from "../lib/db/url";
 import { eventHash, GENESIS_HASH } from "../lib/audit/chain";
 import { exportAuditEvents, getAuditEvent, parseAuditFilter, searchAuditEvents, walkAuditChain, type AuditEventView } from "../lib/audit";
 import { startPostgres } from "../tests/helpers/postgres";
+import { timeQueries } from "./lib/query-latency";
 
 const { values: opts } = parseArgs({
   options: { events: { type: "string", default: "1000000" }, providers: { type: "string", default: "sqlite,postgresql" }, samples: { type: "string", default: "40" } },
@@ -107,12 +108,6 @@ async function seedPostgres(url: string): Promise<void> {
   await client.end();
 }
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1] };
-}
-
 const iso = (t: number) => new Date(t).toISOString();
 const randomTime = () => START + Math.floor(rand() * (SPAN - 40 * 86_400_000));
 
@@ -191,18 +186,7 @@ async function benchProvider(provider: DbProvider): Promise<void> {
     const restore = setDbForTesting(db, url);
     try {
       const sample = (await searchAuditEvents({}, { limit: 200 })).items;
-      console.log("query (first page of 50, in process)          p50 ms   p95 ms   max ms");
-      for (const [name, run] of queries(sample)) {
-        for (let i = 0; i < 3; i++) await run();
-        const times: number[] = [];
-        for (let i = 0; i < SAMPLES; i++) {
-          const s = performance.now();
-          await run();
-          times.push(performance.now() - s);
-        }
-        const r = stats(times);
-        console.log(`${name.padEnd(46)} ${r.p50.toFixed(1).padStart(6)}   ${r.p95.toFixed(1).padStart(6)}   ${r.max.toFixed(1).padStart(6)}${r.p95 > 200 ? "   > 200 ms" : ""}`);
-      }
+      await timeQueries("query (first page of 50, in process)", queries(sample), SAMPLES, 200);
       await explain(provider, url, sqliteFile);
 
       t = performance.now();

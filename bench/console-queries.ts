@@ -30,6 +30,7 @@ import { encodeCertificateCursor, parseCertificateSearch, searchCertificates, ty
 import { getDb } from "../lib/db";
 import { listRecentEvents } from "../lib/audit";
 import { startPostgres } from "../tests/helpers/postgres";
+import { timeQueries, type TimedQuery } from "./lib/query-latency";
 
 const { values: opts } = parseArgs({
   options: {
@@ -162,28 +163,9 @@ async function seedPostgres(url: string) {
   await client.end();
 }
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1] };
-}
+type Shape = TimedQuery;
 
-type Shape = [string, () => Promise<unknown>];
-
-async function timeShapes(title: string, list: Shape[]) {
-  console.log(`${title.padEnd(46)}   p50 ms   p95 ms   max ms`);
-  for (const [name, run] of list) {
-    for (let i = 0; i < 3; i++) await run();
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const s = performance.now();
-      await run();
-      times.push(performance.now() - s);
-    }
-    const r = stats(times);
-    console.log(`${name.padEnd(46)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)}${r.p95 > 100 ? "   > 100 ms" : ""}`);
-  }
-}
+const timeShapes = (title: string, list: Shape[]) => timeQueries(title, list, SAMPLES, 100);
 
 /** A random certificate of the seeded set (by its id, which the seeder numbers). */
 async function randomCertificate() {
