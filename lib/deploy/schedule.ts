@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit";
 import { raiseDeployAlert } from "@/lib/alerts";
 import { lastRunOf, latestCrlHeads, parseOwned } from "./data";
 import { deployTarget, type DeployOptions } from "./deploy";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, keepLease, releaseLease } from "./lease";
 import type { OwnedRevocation } from "./plan";
 import type { DeployRunView } from "./types";
 
@@ -15,8 +15,11 @@ export const DEPLOY_SCHEDULE = {
   dailyMs: 24 * 3_600_000,
   /** After a failed run the schedule waits this long before trying again. */
   failureBackoffMs: 5 * 60_000,
-  /** The scheduler lease: long enough for a slow run, short enough to recover from a dead instance. */
-  leaseMs: 10 * 60_000,
+  /**
+   * The scheduler lease: renewed while the pass runs (however long a slow run takes), so it
+   * only needs to outlive a renewal; an instance that dies mid-pass holds it for at most this.
+   */
+  leaseMs: 60_000,
   /** A trust store still behind the current CRL this long after it was published raises an alert. */
   staleAlertMs: 30 * 60_000,
 } as const;
@@ -74,19 +77,35 @@ export function staleCrls(input: {
   });
 }
 
+const SCHEDULER_LEASE = "deploy-scheduler";
+
 /**
  * The minute tick's deploy pass: under one lease shared by every instance on this database,
  * refreshes each target that needs it. Returns the runs made (empty when another instance
  * holds the lease).
+ *
+ * The lease is a row taken by a conditional UPDATE (lease.ts), not pg_try_advisory_lock: it
+ * works on SQLite too, and it does not belong to a connection, so a pooled connection handed
+ * to another query (or dropped and reopened by the pool) neither keeps nor loses it. It is
+ * short and renewed while the pass runs, so a crashed instance blocks the schedule for at most
+ * leaseMs; a pass that stalled past its lease and was taken over stops before its next target.
  */
 export async function refreshDueTargets(now = new Date(), options: { holder?: string; schedule?: DeploySchedule; deploy?: DeployOptions; actorLabel?: string } = {}): Promise<DeployRunView[]> {
   const schedule = options.schedule ?? DEPLOY_SCHEDULE;
   const holder = options.holder ?? `instance-${randomUUID()}`;
-  if (!(await acquireLease("deploy-scheduler", holder, schedule.leaseMs, now))) return [];
+  if (!(await acquireLease(SCHEDULER_LEASE, holder, schedule.leaseMs, now))) return [];
+  // The pass's clock for leases: `now` moving forward with real time.
+  const offset = now.getTime() - Date.now();
+  const clock = () => new Date(Date.now() + offset);
+  const lease = keepLease(SCHEDULER_LEASE, holder, schedule.leaseMs, clock);
   const runs: DeployRunView[] = [];
   try {
     const targets = await getDb().deployTarget.findMany({ orderBy: { name: "asc" } });
     for (const target of targets) {
+      if (!(await lease.renew())) {
+        console.error(`[inkan] scheduled deploy pass stalled past its lease and another instance took over; stopped before ${target.name}.`);
+        break;
+      }
       const owned = parseOwned(target.revocations);
       const latest = await latestCrlHeads(JSON.parse(target.caSlugs) as string[]);
       if (target.lastSuccessAt) {
@@ -116,7 +135,8 @@ export async function refreshDueTargets(now = new Date(), options: { holder?: st
       }
     }
   } finally {
-    await releaseLease("deploy-scheduler", holder);
+    lease.stop();
+    await releaseLease(SCHEDULER_LEASE, holder);
   }
   return runs;
 }
