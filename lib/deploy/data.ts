@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import type { OwnedRevocation, PendingAdd } from "./plan";
 import type { DeployTrigger } from "./schema";
-import type { DeployRunStatus, DeployRunView, DeployTargetView, JournalStep } from "./types";
+import { DEPLOY_IN_PROGRESS, type DeployRunStatus, type DeployRunView, type DeployTargetView, type JournalStep } from "./types";
 
 type TargetRow = NonNullable<Awaited<ReturnType<ReturnType<typeof getDb>["deployTarget"]["findUnique"]>>>;
 
@@ -95,9 +95,17 @@ export async function latestCrlHeads(slugs: readonly string[]): Promise<Array<{ 
   return heads;
 }
 
-/** The newest run of a target (for the schedule's back-off after a failure). */
+/**
+ * The newest run of a target that counts for the schedule's back-off after a failure: a run
+ * refused because another held the target changed nothing and failed nothing, so it is skipped.
+ */
 export async function lastRunOf(targetId: string) {
-  return getDb().deployRun.findFirst({ where: { targetId }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: { status: true, finishedAt: true, startedAt: true } });
+  return getDb().deployRun.findFirst({
+    // `not` alone would also drop the rows whose errorCode is NULL (SQL three-valued logic).
+    where: { targetId, OR: [{ errorCode: null }, { errorCode: { not: DEPLOY_IN_PROGRESS } }] },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: { status: true, finishedAt: true, startedAt: true },
+  });
 }
 
 /** A certificate with its sealed server-held key and CA chain, for ACM (never handed to a page). */

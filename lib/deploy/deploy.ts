@@ -15,7 +15,7 @@ import {
   addRevocation, createTrustStore, describeRevocations, describeTrustStore, ensureObject, modifyTrustStore, removeRevocations,
   waitActive, type AwsContext,
 } from "./trust-store";
-import type { DeployPlan, DeployRunView, JournalStep } from "./types";
+import { DEPLOY_IN_PROGRESS, type DeployPlan, type DeployRunView, type JournalStep } from "./types";
 
 export interface DeployOptions {
   dryRun?: boolean;
@@ -39,6 +39,9 @@ type TargetRow = Awaited<ReturnType<typeof findTargetRow>>;
 // Short, and renewed while the run lives: a run whose process died frees its target within a
 // minute, instead of refusing every deploy for as long as the slowest run could take.
 const TARGET_LOCK_TTL_MS = 60_000;
+
+/** The lease a run holds on its target while it changes the trust store. */
+export const targetLock = (targetId: string) => `target:${targetId}`;
 
 /** What the trust store should hold: the bundle and each CA's current CRL as PEM. */
 async function desiredState(target: TargetRow, actor: Actor, publishMissing: boolean, quotas: AlbQuotas) {
@@ -123,11 +126,11 @@ async function runDeploy(target: TargetRow, actor: Actor, options: DeployOptions
   const run = await db.deployRun.create({
     data: { targetId: target.id, trigger: options.trigger ?? "MANUAL", actor: actor.label, status: "RUNNING", retryOf: options.retryOf ?? null, startedAt },
   });
-  const lock = `target:${target.id}`;
+  const lock = targetLock(target.id);
   // Free, or expired because its holder died (SimulatedCrash in the tests): taken over.
   if (!(await acquireLease(lock, run.id, TARGET_LOCK_TTL_MS, startedAt))) {
     return finish(run.id, target, actor, startedAt, clock, { journal: [], added: [], removed: [], entries: null }, {
-      code: "DeployInProgress", message: `Another deploy of ${target.name} is running; wait for it to finish, then retry.`,
+      code: DEPLOY_IN_PROGRESS, message: `Another deploy of ${target.name} is running; wait for it to finish, then retry.`,
     });
   }
   // Any other RUNNING run of this target lost its lease when its process ended: close it.
@@ -297,7 +300,7 @@ async function finish(
   });
   // DeployInProgress is not a failure of the trust store: the run holding the target reports
   // its own outcome, and a dead holder's lease expires within a minute.
-  if (error && error.code !== "DeployInProgress") {
+  if (error && error.code !== DEPLOY_IN_PROGRESS) {
     // After the run is recorded: a mail server that is down must not lose the run's history.
     await raiseDeployAlert({ target: target.name, kind: "failure", message: `${error.code}: ${error.message}`, runId }, finishedAt)
       .catch((err) => console.error(`[inkan] deploy failure alert for ${target.name} not raised:`, err instanceof Error ? err.message : err));

@@ -22,6 +22,11 @@ export async function acquireLease(name: string, holder: string, ttlMs: number, 
   }
 }
 
+/** Whether some holder has the lease at `now` (a lease past its expiry is free). */
+export async function leaseHeld(name: string, now: Date): Promise<boolean> {
+  return (await getDb().deployLease.count({ where: { name, expiresAt: { gt: now } } })) > 0;
+}
+
 export async function releaseLease(name: string, holder: string): Promise<void> {
   await getDb().deployLease.deleteMany({ where: { name, holder } });
 }

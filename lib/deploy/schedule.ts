@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit";
 import { raiseDeployAlert } from "@/lib/alerts";
 import { lastRunOf, latestCrlHeads, parseOwned } from "./data";
-import { deployTarget, type DeployOptions } from "./deploy";
-import { acquireLease, keepLease, releaseLease } from "./lease";
+import { deployTarget, targetLock, type DeployOptions } from "./deploy";
+import { acquireLease, keepLease, leaseHeld, releaseLease } from "./lease";
 import type { OwnedRevocation } from "./plan";
 import type { DeployRunView } from "./types";
 
@@ -125,7 +125,9 @@ export async function refreshDueTargets(now = new Date(), options: { holder?: st
         now,
         schedule,
       });
-      if (!reason) continue;
+      // A run of this target is under way (an operator's deploy): the next tick looks again,
+      // rather than recording a refused run every minute while it lasts.
+      if (!reason || (await leaseHeld(targetLock(target.id), clock()))) continue;
       try {
         const outcome = await deployTarget(target.name, { ...SYSTEM_ACTOR, label: options.actorLabel ?? "scheduler" }, { ...options.deploy, trigger: reason });
         if (outcome.kind === "run") runs.push(outcome.run);

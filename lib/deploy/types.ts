@@ -27,6 +27,12 @@ export interface JournalStep {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * The error code of a run refused because another run holds the target: not a failure of the
+ * trust store, so it raises no alert and puts the target in no back-off.
+ */
+export const DEPLOY_IN_PROGRESS = "DeployInProgress";
+
 export type DeployRunStatus = "RUNNING" | "SUCCEEDED" | "FAILED";
 
 export interface DeployRunView {

@@ -1,11 +1,13 @@
 // The scheduled refresh's own lease (a short one, renewed while the pass runs, taken over once
-// a dead instance's expires), on SQLite and PostgreSQL.
+// a dead instance's expires) and how the pass treats a target another run holds, on SQLite and
+// PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, useServiceEnvironment } from "../helpers/services";
 import { startLocalAws, type LocalAws } from "../support/aws-local";
 import { getDb } from "../../lib/db";
-import { acquireLease, DEPLOY_SCHEDULE, deployTarget, refreshDueTargets } from "../../lib/deploy";
+import { acquireLease, DEPLOY_SCHEDULE, deployTarget, listRuns, refreshDueTargets, releaseLease } from "../../lib/deploy";
+import { targetLock } from "../../lib/deploy/deploy";
 import { FAST_RETRY, BUCKET, makeTarget, revokeOne } from "./helpers";
 
 useServiceEnvironment();
@@ -84,5 +86,30 @@ describe.each(PROVIDERS)("the scheduler's lease on %s", (provider) => {
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe("SUCCEEDED");
     expect((await getDb().deployLease.findUnique({ where: { name: SCHEDULER_LEASE } }))?.holder).toBe("instance-b");
+  });
+
+  it("a refusal because another run held the target puts it in no back-off", async () => {
+    const target = await dueTarget();
+    // An operator's deploy holds the target while the schedule's run starts: refused and recorded.
+    expect(await acquireLease(targetLock(target.id), "operator-run", 60_000)).toBe(true);
+    const refused = await deployTarget(target.name, { ...TEST_ACTOR, label: "scheduler" }, { ...deploy, trigger: "REVOCATION" });
+    expect(refused.kind === "run" && refused.run).toMatchObject({ status: "FAILED", errorCode: "DeployInProgress" });
+    await releaseLease(targetLock(target.id), "operator-run");
+
+    // Well inside the five-minute back-off a real failure would start: the next tick deploys.
+    const runs = await refreshDueTargets(new Date(Date.now() + 2 * 60_000), { deploy });
+    expect(runs.map((r) => [r.targetName, r.trigger, r.status])).toEqual([[target.name, "REVOCATION", "SUCCEEDED"]]);
+  });
+
+  it("while a run holds a target the pass leaves it alone, recording nothing, and deploys it on a later tick", async () => {
+    const target = await dueTarget();
+    const t0 = new Date(Date.now() + 2 * 60_000);
+    expect(await acquireLease(targetLock(target.id), "operator-run", 60_000, t0)).toBe(true);
+    expect(await refreshDueTargets(t0, { deploy })).toEqual([]);
+    expect((await listRuns(target.name)).runs.map((r) => r.trigger)).toEqual(["MANUAL"]);
+
+    await releaseLease(targetLock(target.id), "operator-run");
+    const runs = await refreshDueTargets(new Date(t0.getTime() + 60_000), { deploy });
+    expect(runs.map((r) => [r.targetName, r.trigger, r.status])).toEqual([[target.name, "REVOCATION", "SUCCEEDED"]]);
   });
 });
