@@ -85,10 +85,12 @@ const SCHEDULER_LEASE = "deploy-scheduler";
  * holds the lease).
  *
  * The lease is a row taken by a conditional UPDATE (lease.ts), not pg_try_advisory_lock: it
- * works on SQLite too, and it does not belong to a connection, so a pooled connection handed
- * to another query (or dropped and reopened by the pool) neither keeps nor loses it. It is
- * short and renewed while the pass runs, so a crashed instance blocks the schedule for at most
- * leaseMs; a pass that stalled past its lease and was taken over stops before its next target.
+ * works on SQLite too, and it belongs to no connection, so a pooled connection handed to
+ * another query (or dropped and reopened by the pool) neither keeps nor loses it; the
+ * transaction-scoped advisory lock would instead hold a transaction open across the AWS calls.
+ * It is short and renewed while the pass runs, so a crashed instance blocks the schedule for at
+ * most leaseMs; a pass that stalled past its lease and was taken over stops before its next
+ * target. tests/deploy/scheduler-instances.test.ts races separate processes on PostgreSQL.
  */
 export async function refreshDueTargets(now = new Date(), options: { holder?: string; schedule?: DeploySchedule; deploy?: DeployOptions; actorLabel?: string } = {}): Promise<DeployRunView[]> {
   const schedule = options.schedule ?? DEPLOY_SCHEDULE;
