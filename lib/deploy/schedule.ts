@@ -90,7 +90,7 @@ const SCHEDULER_LEASE = "deploy-scheduler";
  * transaction-scoped advisory lock would instead hold a transaction open across the AWS calls.
  * It is short and renewed while the pass runs, so a crashed instance blocks the schedule for at
  * most leaseMs; a pass that stalled past its lease and was taken over stops before its next
- * target. tests/deploy/scheduler-instances.test.ts races separate processes on PostgreSQL.
+ * target. tests/deploy/scheduler-instances.test.ts races separate processes on both providers.
  */
 export async function refreshDueTargets(now = new Date(), options: { holder?: string; schedule?: DeploySchedule; deploy?: DeployOptions; actorLabel?: string } = {}): Promise<DeployRunView[]> {
   const schedule = options.schedule ?? DEPLOY_SCHEDULE;

@@ -1,12 +1,13 @@
 // Several app instances sharing one database each run the scheduled deploy pass at the same
 // moment, as separate Node processes (tests/deploy/scheduler-instance.ts): exactly one deploy
 // run per due target, and each trust store sees one rotation. The instances agree through the
-// scheduler's lease row (lib/deploy/lease.ts), not a PostgreSQL advisory lock.
+// scheduler's lease row (lib/deploy/lease.ts), not a PostgreSQL advisory lock, so the same
+// holds for instances sharing one SQLite file.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTestDatabase } from "../helpers/database";
+import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, useServiceEnvironment } from "../helpers/services";
 import { normalizeSerial, startLocalAws, type LocalAws } from "../support/aws-local";
 import { getDb } from "../../lib/db";
@@ -52,8 +53,8 @@ async function startInstance(databaseUrl: string, holder: string, now: Date) {
   return { go: () => child.stdin.end("go\n"), report, kill: () => child.kill("SIGKILL") };
 }
 
-describe("separate app instances on one PostgreSQL database", () => {
-  const t = withTestDatabase("postgresql");
+describe.each(PROVIDERS)("separate app instances on one %s database", (provider) => {
+  const t = withTestDatabase(provider);
   let aws: LocalAws;
 
   beforeAll(async () => {
