@@ -22,6 +22,9 @@ const schema = z.object({
   INKAN_SCHEDULER: z.enum(["on", "off"]).default("on"),
   // End-to-end tests only: lets POST /api/test/clock move one UA's clock forward (lib/clock.ts).
   INKAN_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
+  // At most 4 minutes: with the scheduler's minute tick a revocation still reaches the trust
+  // stores within 5 (issue 5).
+  INKAN_DEPLOY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(240).optional(),
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -45,6 +48,8 @@ export interface Config {
   schedulerEnabled: boolean;
   /** INKAN_TEST_CLOCK=on: the test-only clock shift exists (loopback public URL only). */
   testClock: boolean;
+  /** How long the scheduler lets a new CRL settle before deploying it; unset: DEPLOY_SCHEDULE.quietMs. */
+  deployDebounceMs: number | undefined;
 }
 
 let cached: Config | undefined;
@@ -80,6 +85,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.NEXTAUTH_SECRET,
     schedulerEnabled: e.INKAN_SCHEDULER === "on",
     testClock: e.INKAN_TEST_CLOCK === "on",
+    deployDebounceMs: e.INKAN_DEPLOY_DEBOUNCE_SECONDS === undefined ? undefined : e.INKAN_DEPLOY_DEBOUNCE_SECONDS * 1000,
   };
   if (env === process.env) cached = config;
   return config;

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { refreshDueCrls } from "@/lib/ca";
-import { refreshDueTargets } from "@/lib/deploy";
+import { DEPLOY_SCHEDULE, refreshDueTargets } from "@/lib/deploy";
 import { runScheduledAlerts } from "@/lib/alerts";
 
 const TICK_MS = 60_000;
@@ -21,7 +21,8 @@ export function startScheduler(): void {
     }
     try {
       // After the CRLs: a CRL republished just now reaches the trust stores on a later tick (debounced).
-      const runs = await refreshDueTargets();
+      const debounce = getConfig().deployDebounceMs;
+      const runs = await refreshDueTargets(new Date(), debounce === undefined ? {} : { schedule: { ...DEPLOY_SCHEDULE, quietMs: debounce } });
       for (const run of runs) console.log(`[inkan] scheduler deployed ${run.targetName}: ${run.status}${run.errorCode ? ` (${run.errorCode})` : ""}`);
     } catch (err) {
       console.error("[inkan] scheduler: deploy refresh failed; will retry next minute:", err instanceof Error ? err.message : err);
