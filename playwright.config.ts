@@ -44,6 +44,10 @@ export default defineConfig({
       INKAN_ADMIN_PASSWORD: E2E_ADMIN.password,
       INKAN_BOOTSTRAP_API_TOKEN: E2E_API_TOKEN,
       INKAN_CA_KEY_ALGORITHM: "RSA-2048",
+      // The server's scheduler deploys a new CRL on its next minute tick, so deploy.spec.ts sees
+      // the refresh after its revocation in about a minute. Only deploy targets are affected,
+      // and only deploy.spec.ts creates one (each test with its own CA).
+      INKAN_DEPLOY_DEBOUNCE_SECONDS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       // POST /api/test/clock moves one UA's clock (ua.spec.ts: download window expiry). The
       // shift is per UA, so specs running in parallel on this server keep the wall clock.

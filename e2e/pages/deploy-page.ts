@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export interface TargetFields {
   name: string;
+  /** The CAs in the bundle (default: the form's preselection, ia1). */
+  caSlugs?: string[];
   region: string;
   bucket: string;
   prefix: string;
@@ -43,7 +45,13 @@ export class DeployPage {
     await this.page.getByTestId("target-region").fill(f.region);
     await this.page.getByTestId("target-bucket").fill(f.bucket);
     await this.page.getByTestId("target-prefix").fill(f.prefix);
-    await this.page.getByTestId("target-ca-ia1").check();
+    if (f.caSlugs) {
+      for (const box of await this.form.locator('input[name="caSlugs"]').all()) {
+        await box.setChecked(f.caSlugs.includes(await box.getAttribute("value") ?? ""));
+      }
+    } else {
+      await this.page.getByTestId("target-ca-ia1").check();
+    }
     await this.page.getByTestId("target-store-name").fill(f.trustStoreName);
     await this.page.getByTestId("target-cred-stored").check();
     await this.page.getByTestId("target-access-key").fill(f.accessKeyId);
@@ -54,6 +62,11 @@ export class DeployPage {
     await this.page.getByTestId("target-acm-endpoint").fill(f.acmEndpoint);
     await this.page.getByTestId("target-add").click();
     await this.page.waitForURL(`**/ra/deploy/${f.name}`);
+  }
+
+  async gotoTarget(name: string) {
+    await this.page.goto(`/ra/deploy/${name}`);
+    await expect(this.page.getByRole("heading", { level: 1 })).toContainText(name);
   }
 
   async dryRun() {
@@ -69,5 +82,10 @@ export class DeployPage {
   /** The history row of the newest run with this trigger (MANUAL, REVOCATION, ...). */
   runWithTrigger(trigger: string): Locator {
     return this.page.locator(`[data-testid="deploy-runs"] tbody tr[data-trigger="${trigger}"]`).first();
+  }
+
+  /** A history row's cells: RevocationIds added and removed, and who or which schedule ran it. */
+  runCells(row: Locator) {
+    return { added: row.getByTestId("run-added"), removed: row.getByTestId("run-removed"), actor: row.getByTestId("run-actor") };
   }
 }

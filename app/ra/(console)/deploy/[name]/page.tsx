@@ -64,9 +64,9 @@ export default async function DeployTargetPage(props: { params: Promise<{ name: 
                 <tr key={run.id} data-testid={`run-${run.id}`} data-trigger={run.trigger} data-status={run.status}>
                   <td>{formatDateTime(run.startedAt)}</td>
                   <td>{t.triggers[run.trigger]}</td>
-                  <td>{run.actor}</td>
-                  <td className="mono">{run.revocationIdsAdded.join(", ")}</td>
-                  <td className="mono">{run.revocationIdsRemoved.join(", ")}</td>
+                  <td data-testid="run-actor">{run.actor}</td>
+                  <td className="mono" data-testid="run-added">{run.revocationIdsAdded.join(", ")}</td>
+                  <td className="mono" data-testid="run-removed">{run.revocationIdsRemoved.join(", ")}</td>
                   <td>{run.entries ?? ""}</td>
                   <td>{run.durationMs !== null ? `${(run.durationMs / 1000).toFixed(1)} s` : ""}</td>
                   <td>{t.outcomes[run.status]}</td>
