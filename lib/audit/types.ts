@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   "alert.test",
   "alert-settings.update",
   "deploy.target.create",
+  "deploy.target.update",
+  "deploy.target.delete",
   "deploy.run",
   "deploy.acm.import",
   "deploy.acm.export",

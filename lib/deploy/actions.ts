@@ -7,23 +7,50 @@ import { InkanError } from "@/lib/errors";
 import { exportForAcm, importToAcm, type AcmPems } from "./acm";
 import { getRun } from "./data";
 import { deployTarget, type DeployOutcome } from "./deploy";
-import { createTarget } from "./mutations";
+import { createTarget, deleteTarget, updateTarget } from "./mutations";
+
+/** The target form's fields; the trust store ones are absent when the edit form shows them read-only. */
+function targetFields(form: FormData) {
+  const get = (k: string) => String(form.get(k) ?? "");
+  const optional = (k: string) => (form.has(k) ? get(k) : undefined);
+  return {
+    region: get("region"), bucket: get("bucket"), keyPrefix: get("keyPrefix"),
+    caSlugs: form.getAll("caSlugs").map(String),
+    trustStoreArn: optional("trustStoreArn"), trustStoreName: optional("trustStoreName"),
+    credentialsMode: get("credentialsMode") === "STORED" ? "STORED" as const : "DEFAULT" as const,
+    accessKeyId: get("accessKeyId"), secretAccessKey: get("secretAccessKey"),
+    s3Endpoint: get("s3Endpoint"), elbv2Endpoint: get("elbv2Endpoint"), acmEndpoint: get("acmEndpoint"),
+  };
+}
 
 /** RA (ADMIN): add a deploy target from the form. */
 export async function createTargetAction(_prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
-    const get = (k: string) => String(form.get(k) ?? "");
-    const target = await createTarget({
-      name: get("name"), region: get("region"), bucket: get("bucket"), keyPrefix: get("keyPrefix"),
-      caSlugs: form.getAll("caSlugs").map(String),
-      trustStoreArn: get("trustStoreArn"), trustStoreName: get("trustStoreName"),
-      credentialsMode: get("credentialsMode") === "STORED" ? "STORED" : "DEFAULT",
-      accessKeyId: get("accessKeyId"), secretAccessKey: get("secretAccessKey"),
-      s3Endpoint: get("s3Endpoint"), elbv2Endpoint: get("elbv2Endpoint"), acmEndpoint: get("acmEndpoint"),
-    }, actor);
+    const target = await createTarget({ name: String(form.get("name") ?? ""), ...targetFields(form) }, actor);
     revalidatePath("/ra/deploy");
     return { name: target.name };
+  });
+}
+
+/** RA (ADMIN): save the edit form of a target (bound to its name). */
+export async function updateTargetAction(name: string, _prev: unknown, form: FormData): Promise<ActionResult<{ name: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const target = await updateTarget(name, targetFields(form), actor);
+    revalidatePath("/ra/deploy");
+    revalidatePath(`/ra/deploy/${target.name}`);
+    return { name: target.name };
+  });
+}
+
+/** RA (ADMIN): delete a target after the confirmation dialog; nothing is deleted in AWS. */
+export async function deleteTargetAction(name: string): Promise<ActionResult<{ name: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await deleteTarget(String(name), actor);
+    revalidatePath("/ra/deploy");
+    return { name };
   });
 }
 

@@ -6,6 +6,7 @@ import { InkanError } from "@/lib/errors";
 
 export interface TargetConnection {
   id: string;
+  name: string;
   region: string;
   s3Endpoint: string | null;
   elbv2Endpoint: string | null;
@@ -22,6 +23,9 @@ export interface AwsClients {
   close(): void;
 }
 
+/** The page where a target's settings and credentials are changed. */
+export const targetEditPath = (name: string) => `/ra/deploy/${encodeURIComponent(name)}/edit`;
+
 export const secretKeyPurpose = (targetId: string) => `deploy-secret-key:${targetId}`;
 
 // A call that hangs (a stalled socket) counts as a retryable failure after this long.
@@ -30,7 +34,7 @@ const REQUEST_TIMEOUT_MS = 2_000;
 function credentialsOf(target: TargetConnection) {
   if (target.credentialsMode !== "STORED") return undefined; // the SDK's default provider chain
   if (!target.accessKeyId || !target.secretKeySealed) {
-    throw new InkanError("VALIDATION", `Deploy target ${target.id} uses a stored access key but none is saved; edit the target and enter the key.`);
+    throw new InkanError("VALIDATION", `Deploy target ${target.name} uses a stored access key but none is saved; enter it under RA → Deploy → ${target.name} → Edit target (${targetEditPath(target.name)}), or switch the target to the default provider chain there.`);
   }
   return {
     accessKeyId: target.accessKeyId,

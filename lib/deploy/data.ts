@@ -14,6 +14,11 @@ export function parsePending(json: string | null): PendingAdd | null {
   return json ? (JSON.parse(json) as PendingAdd) : null;
 }
 
+/** Whether Inkan has written to the target's trust store (see DeployTargetView.trustStoreManaged). */
+export function isTrustStoreManaged(row: Pick<TargetRow, "bundleKey" | "revocations" | "pendingAdd">): boolean {
+  return row.bundleKey !== null || parseOwned(row.revocations).length > 0 || row.pendingAdd !== null;
+}
+
 export function toTargetView(row: TargetRow): DeployTargetView {
   return {
     id: row.id, name: row.name, region: row.region, bucket: row.bucket, keyPrefix: row.keyPrefix,
@@ -22,6 +27,8 @@ export function toTargetView(row: TargetRow): DeployTargetView {
     s3Endpoint: row.s3Endpoint, elbv2Endpoint: row.elbv2Endpoint, acmEndpoint: row.acmEndpoint,
     credentialsMode: row.credentialsMode === "STORED" ? "STORED" : "DEFAULT",
     accessKeyId: row.accessKeyId,
+    secretStored: row.secretKeySealed !== null,
+    trustStoreManaged: isTrustStoreManaged(row),
     bundleKey: row.bundleKey,
     revocationIds: parseOwned(row.revocations).map((o) => o.revocationId),
     lastSuccessAt: row.lastSuccessAt,
@@ -47,14 +54,23 @@ export async function listTargets(): Promise<DeployTargetView[]> {
 
 type RunRow = NonNullable<Awaited<ReturnType<ReturnType<typeof getDb>["deployRun"]["findUnique"]>>>;
 
+function bundleChangeOf(journal: JournalStep[]): DeployRunView["bundleChange"] {
+  const store = journal.find((s) => s.step === "truststore.created" || s.step === "truststore.found" || s.step === "truststore.modified");
+  if (!store) return null;
+  const bundle = journal.find((s) => s.step === "bundle.uploaded" || s.step === "bundle.present");
+  return { operation: store.step === "truststore.modified" ? "ModifyTrustStore" : "CreateTrustStore", certificates: Number(bundle?.detail?.certificates ?? 0) };
+}
+
 export function toRunView(row: RunRow, targetName: string): DeployRunView {
+  const journal = JSON.parse(row.journal) as JournalStep[];
   return {
     id: row.id, targetName, trigger: row.trigger as DeployTrigger, actor: row.actor, status: row.status as DeployRunStatus,
     retryOf: row.retryOf, startedAt: row.startedAt, finishedAt: row.finishedAt, durationMs: row.durationMs,
-    journal: JSON.parse(row.journal) as JournalStep[],
+    journal,
     revocationIdsAdded: JSON.parse(row.revocationIdsAdded) as number[],
     revocationIdsRemoved: JSON.parse(row.revocationIdsRemoved) as number[],
     entries: row.entries, errorCode: row.errorCode, errorMessage: row.errorMessage,
+    bundleChange: bundleChangeOf(journal),
   };
 }
 

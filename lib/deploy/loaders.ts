@@ -14,6 +14,16 @@ export async function loadDeployTargets() {
   return { targets, caSlugs: cas.map((c) => c.slug) };
 }
 
+/**
+ * The edit form of a target (ADMIN only): its settings without the secret (only whether one is
+ * stored), and the CAs it may bundle.
+ */
+export async function loadDeployTargetEdit(name: string) {
+  await requireActor(ADMIN_ONLY);
+  const [target, cas] = await Promise.all([getTarget(name), listAuthorities()]);
+  return { target, caSlugs: cas.map((c) => c.slug) };
+}
+
 /** One target: what AWS reports, the IAM policy and a page of run history (ADMIN only). */
 export async function loadDeployTarget(name: string, before?: { startedAt: string; id: string }) {
   await requireActor(ADMIN_ONLY);

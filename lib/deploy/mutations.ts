@@ -5,13 +5,31 @@ import { recordEvent, type Actor } from "@/lib/audit";
 import { sealSecret } from "@/lib/secrets";
 import { secretKeyPurpose } from "./aws-clients";
 import { normalizePrefix } from "./bundle";
-import { toTargetView } from "./data";
-import { deployTargetSchema, type DeployTargetInput } from "./schema";
+import { findTargetRow, isTrustStoreManaged, parseOwned, toTargetView } from "./data";
+import { targetLock } from "./deploy";
+import { acquireLease, releaseLease } from "./lease";
+import { deployTargetSchema, trustStoreChoiceIssues, deployTargetUpdateSchema, type DeployTargetInput, type DeployTargetUpdateInput } from "./schema";
 import type { DeployTargetView } from "./types";
 
 function validation(issues: { path: PropertyKey[]; message: string }[]): InkanError {
   const errors = issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: i.message }));
   return new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
+}
+
+function fieldError(field: string, message: string, summary = message): InkanError {
+  return new InkanError("VALIDATION", summary, { errors: [{ field, message }] });
+}
+
+async function checkCas(slugs: string[]): Promise<void> {
+  const known = await getDb().certificateAuthority.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  const missing = slugs.filter((s) => !known.some((k) => k.slug === s));
+  if (missing.length) throw fieldError("caSlugs", `Unknown CA: ${missing.join(", ")}`, `No CA named ${missing.join(", ")}. Choose CAs from the list.`);
+}
+
+function checkArnRegion(arn: string | null | undefined, region: string, field: "trustStoreArn" | "region"): void {
+  if (!arn || arn.includes(`:${region}:`)) return;
+  if (field === "trustStoreArn") throw fieldError(field, `The ARN's region is not ${region}.`, `The trust store ARN is in another region than ${region}.`);
+  throw fieldError(field, `The trust store ${arn} is in another region; the region stays while Inkan manages it.`, `The trust store this target manages is not in ${region}.`);
 }
 
 /** Adds a deploy target; a stored secret access key is sealed before it is written. */
@@ -20,12 +38,8 @@ export async function createTarget(input: DeployTargetInput, actor: Actor, now =
   if (!parsed.success) throw validation(parsed.error.issues);
   const v = parsed.data;
   const slugs = [...new Set(v.caSlugs)];
-  const known = await getDb().certificateAuthority.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
-  const missing = slugs.filter((s) => !known.some((k) => k.slug === s));
-  if (missing.length) throw new InkanError("VALIDATION", `No CA named ${missing.join(", ")}. Choose CAs from the list.`, { errors: [{ field: "caSlugs", message: `Unknown CA: ${missing.join(", ")}` }] });
-  if (v.trustStoreArn && !v.trustStoreArn.includes(`:${v.region}:`)) {
-    throw new InkanError("VALIDATION", `The trust store ARN is in another region than ${v.region}.`, { errors: [{ field: "trustStoreArn", message: `The ARN's region is not ${v.region}.` }] });
-  }
+  await checkCas(slugs);
+  checkArnRegion(v.trustStoreArn, v.region, "trustStoreArn");
   const id = randomUUID();
   const stored = v.credentialsMode === "STORED";
   try {
@@ -55,4 +69,127 @@ export async function createTarget(input: DeployTargetInput, actor: Actor, now =
     if (isUniqueViolation(err)) throw new InkanError("CONFLICT", `A deploy target named "${v.name}" already exists.`, { errors: [{ field: "name", message: "This name is taken." }] });
     throw err;
   }
+}
+
+/**
+ * Holds the target's deploy lock while an edit or a deletion is written, so that no run is
+ * changing the trust store (or recording what it did) under it.
+ */
+async function withTargetHeld<T>(target: { id: string; name: string }, now: Date, work: () => Promise<T>): Promise<T> {
+  const holder = `edit:${randomUUID()}`;
+  if (!(await acquireLease(targetLock(target.id), holder, 60_000, now))) {
+    throw new InkanError("CONFLICT", `A deploy of ${target.name} is running; try again once it has finished (see the run history).`);
+  }
+  try {
+    return await work();
+  } finally {
+    await releaseLease(targetLock(target.id), holder);
+  }
+}
+
+const storeOf = (row: { trustStoreArn: string | null; trustStoreName: string | null }) => row.trustStoreArn ?? `create:${row.trustStoreName}`;
+
+/**
+ * Edits a deploy target: region, bucket and prefix, the CAs in the bundle, endpoints and
+ * credentials. The secret access key stays sealed as it is unless a new one is typed (a new
+ * access key ID needs its secret); the default provider chain drops it. The trust store may
+ * change only until Inkan first writes to it: after that its recorded bundle and RevocationIds
+ * belong to that store, and pointing the target elsewhere would orphan them.
+ */
+export async function updateTarget(name: string, input: DeployTargetUpdateInput, actor: Actor, now = new Date()): Promise<DeployTargetView> {
+  const parsed = deployTargetUpdateSchema.safeParse(input);
+  if (!parsed.success) throw validation(parsed.error.issues);
+  const v = parsed.data;
+  const row = await findTargetRow(name);
+  const slugs = [...new Set(v.caSlugs)];
+  await checkCas(slugs);
+
+  let store: { trustStoreArn: string | null; trustStoreName: string | null };
+  if (isTrustStoreManaged(row)) {
+    // The edit form sends neither field then; an API caller may repeat the current values.
+    if ((v.trustStoreArn && v.trustStoreArn !== row.trustStoreArn) || (v.trustStoreName && v.trustStoreName !== row.trustStoreName)) {
+      throw fieldError("trustStoreArn", "Inkan manages this trust store; it cannot be changed. Add a new target for another trust store.",
+        `Target ${name} keeps trust store ${row.trustStoreArn ?? row.trustStoreName}: Inkan's bundle and RevocationIds are in it.`);
+    }
+    store = { trustStoreArn: row.trustStoreArn, trustStoreName: row.trustStoreName };
+    checkArnRegion(row.trustStoreArn, v.region, "region");
+  } else {
+    const issues = trustStoreChoiceIssues(v);
+    if (issues.length) throw validation(issues);
+    checkArnRegion(v.trustStoreArn, v.region, "trustStoreArn");
+    store = { trustStoreArn: v.trustStoreArn ?? null, trustStoreName: v.trustStoreArn ? null : v.trustStoreName ?? null };
+  }
+
+  let credentials: { accessKeyId: string | null; secretKeySealed: Uint8Array<ArrayBuffer> | null } | null = null; // null: keep the sealed secret
+  let credentialChange: "unchanged" | "kept" | "replaced" | "dropped";
+  if (v.credentialsMode === "DEFAULT") {
+    credentials = { accessKeyId: null, secretKeySealed: null };
+    credentialChange = row.credentialsMode === "STORED" || row.secretKeySealed ? "dropped" : "unchanged";
+  } else if (v.secretAccessKey) {
+    credentials = { accessKeyId: v.accessKeyId!, secretKeySealed: toBytes(sealSecret(Buffer.from(v.secretAccessKey, "utf8"), secretKeyPurpose(row.id))) };
+    credentialChange = "replaced";
+  } else if (row.credentialsMode === "STORED" && row.secretKeySealed && row.accessKeyId === v.accessKeyId) {
+    credentialChange = "kept";
+  } else {
+    throw fieldError("secretAccessKey", row.secretKeySealed && row.credentialsMode === "STORED"
+      ? "A new access key ID needs its secret access key."
+      : "Type the secret access key to store.", "A stored access key needs both the access key ID and the secret access key.");
+  }
+
+  const next = {
+    region: v.region, bucket: v.bucket, keyPrefix: normalizePrefix(v.keyPrefix), caSlugs: JSON.stringify(slugs), ...store,
+    s3Endpoint: v.s3Endpoint ?? null, elbv2Endpoint: v.elbv2Endpoint ?? null, acmEndpoint: v.acmEndpoint ?? null,
+    credentialsMode: v.credentialsMode, ...(credentials ? { accessKeyId: credentials.accessKeyId } : {}),
+  };
+  const changed: string[] = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== row[k]);
+  if (credentialChange === "replaced" || credentialChange === "dropped") changed.push("secret");
+  if (!changed.length) return toTargetView(row);
+
+  const updated = await withTargetHeld(row, now, () => getDb().$transaction(async (tx) => {
+    const saved = await tx.deployTarget.update({
+      where: { id: row.id },
+      data: { ...next, ...(credentials ? { secretKeySealed: credentials.secretKeySealed } : {}) },
+    });
+    await recordEvent(tx, {
+      actor,
+      action: "deploy.target.update",
+      target: { type: "deploy-target", id: name },
+      // Which fields changed and what they are now; the secret only as kept, replaced or dropped.
+      details: {
+        changed,
+        region: saved.region, bucket: saved.bucket, keyPrefix: saved.keyPrefix, cas: slugs, casBefore: JSON.parse(row.caSlugs) as string[],
+        trustStore: storeOf(saved), credentials: saved.credentialsMode, accessKeyId: saved.accessKeyId, credentialChange,
+        endpointOverride: Boolean(saved.s3Endpoint || saved.elbv2Endpoint || saved.acmEndpoint),
+      },
+    }, now);
+    return saved;
+  }));
+  return toTargetView(updated);
+}
+
+/**
+ * Deletes a deploy target: Inkan stops managing its trust store. Nothing is deleted in AWS (the
+ * trust store, its bundle, Inkan's revocation lists and the S3 objects stay as they are). The
+ * target's run history and its ACM import records go with it; the audit log keeps every
+ * deploy.run event and this deletion, with the RevocationIds left behind.
+ */
+export async function deleteTarget(name: string, actor: Actor, now = new Date()): Promise<void> {
+  const row = await findTargetRow(name);
+  await withTargetHeld(row, now, () => getDb().$transaction(async (tx) => {
+    const [runs, acmImports] = await Promise.all([
+      tx.deployRun.count({ where: { targetId: row.id } }),
+      tx.acmCertificate.count({ where: { targetId: row.id } }),
+    ]);
+    await tx.deployTarget.delete({ where: { id: row.id } }); // runs and ACM import records cascade
+    await recordEvent(tx, {
+      actor,
+      action: "deploy.target.delete",
+      target: { type: "deploy-target", id: name },
+      details: {
+        trustStore: storeOf(row), bucket: row.bucket, keyPrefix: row.keyPrefix, cas: JSON.parse(row.caSlugs) as string[],
+        revocationIdsLeftInAws: parseOwned(row.revocations).map((o) => o.revocationId),
+        runsDeleted: runs, acmImportsForgotten: acmImports,
+      },
+    }, now);
+  }));
 }

@@ -15,6 +15,13 @@ export interface DeployTargetView {
   credentialsMode: "DEFAULT" | "STORED";
   /** Shown so the operator knows which key is stored; the secret never leaves the server. */
   accessKeyId: string | null;
+  /** Whether a sealed secret access key is stored (the edit form keeps it unless a new one is typed). */
+  secretStored: boolean;
+  /**
+   * Inkan has written to the trust store (its bundle, a revocation list, an Add in flight): the
+   * store's ARN or name can no longer change, since the recorded RevocationIds and bundle belong to it.
+   */
+  trustStoreManaged: boolean;
   bundleKey: string | null;
   revocationIds: number[];
   lastSuccessAt: Date | null;
@@ -51,6 +58,8 @@ export interface DeployRunView {
   entries: number | null;
   errorCode: string | null;
   errorMessage: string | null;
+  /** The trust store call that took a new CA bundle in this run, from its journal; null when the bundle stayed. */
+  bundleChange: { operation: "CreateTrustStore" | "ModifyTrustStore"; certificates: number } | null;
 }
 
 export interface DeployPlan {
