@@ -1,12 +1,12 @@
 // The bundle side of a deploy: a store that is still CREATING, a second CA added to the bundle
-// (ModifyTrustStore, one CRL per CA), and a CA taken out (its lists retired).
+// (ModifyTrustStore, one CRL per CA), and a CA taken out (its lists retired). The bundle is
+// changed the way an administrator does it: through the edit use case (updateTarget).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, createTestAuthority, useServiceEnvironment } from "../helpers/services";
 import { startLocalAws, type LocalAws } from "../support/aws-local";
-import { getDb } from "../../lib/db";
 import { deployTarget, getTarget } from "../../lib/deploy";
-import { BUCKET, FAST_RETRY, makeTarget } from "./helpers";
+import { BUCKET, FAST_RETRY, editTarget, makeTarget } from "./helpers";
 
 useServiceEnvironment();
 
@@ -30,20 +30,22 @@ describe("bundle changes", () => {
     const target = await makeTarget(aws);
     const first = await deploy(target.name);
     expect(first.status, first.errorMessage ?? "").toBe("SUCCEEDED");
+    expect(first.bundleChange).toEqual({ operation: "CreateTrustStore", certificates: 1 });
     const arn = (await getTarget(target.name)).trustStoreArn!;
     expect(aws.elbv2.trustStore(arn)).toMatchObject({ status: "ACTIVE", numberOfCaCertificates: 1 });
 
-    await getDb().deployTarget.update({ where: { name: target.name }, data: { caSlugs: JSON.stringify(["ia1", "ia2"]) } });
+    await editTarget(target.name, { caSlugs: ["ia1", "ia2"] });
     const both = await deploy(target.name);
     expect(both.status, both.errorMessage ?? "").toBe("SUCCEEDED");
     expect(both.journal.map((s) => s.step)).toEqual(expect.arrayContaining(["bundle.uploaded", "truststore.modified"]));
+    expect(both.bundleChange).toEqual({ operation: "ModifyTrustStore", certificates: 2 });
     expect(both.revocationIdsAdded).toHaveLength(1); // ia1's CRL is already there; ia2's is new
     const store = aws.elbv2.trustStore(arn)!;
     expect(store.numberOfCaCertificates).toBe(2);
     expect(store.bundle.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(2);
     expect(store.revocations).toHaveLength(2);
 
-    await getDb().deployTarget.update({ where: { name: target.name }, data: { caSlugs: JSON.stringify(["ia2"]) } });
+    await editTarget(target.name, { caSlugs: ["ia2"] });
     const one = await deploy(target.name);
     expect(one.status, one.errorMessage ?? "").toBe("SUCCEEDED");
     expect(one.journal.map((s) => s.step)).toContain("revocations.retired");

@@ -155,6 +155,8 @@ describe.each(PROVIDERS)("deploy to an ALB trust store on %s", (provider) => {
     await getDb().deployTarget.update({ where: { name: keyless.name }, data: { secretKeySealed: null } });
     const noKey = await deploy(keyless.name);
     expect(noKey).toMatchObject({ status: "FAILED", errorCode: "VALIDATION", errorMessage: expect.stringMatching(/uses a stored access key but none is saved/) });
+    // The message sends the administrator to the page where the key is entered.
+    expect(noKey.errorMessage).toContain(`/ra/deploy/${keyless.name}/edit`);
     expect((await listRuns(keyless.name)).runs.map((r) => r.id)).toEqual([noKey.id]);
     const alerts = await getDb().alert.findMany({ where: { kind: "DEPLOY_FAILURE", target: keyless.name } });
     expect(alerts.map((a) => a.message)).toEqual([expect.stringMatching(/^VALIDATION: Deploy target .* uses a stored access key/)]);

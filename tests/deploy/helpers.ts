@@ -2,7 +2,7 @@
 // a target pointing at it, and a quick way to issue and revoke certificates.
 import { createAccount } from "../../lib/accounts";
 import { issueFromCsr, revokeCertificate } from "../../lib/ca";
-import { createTarget } from "../../lib/deploy";
+import { createTarget, getTarget, updateTarget, type DeployTargetUpdateInput } from "../../lib/deploy";
 import type { LocalAws } from "../support/aws-local";
 import { TEST_ACTOR, makeCsr } from "../helpers/services";
 
@@ -29,6 +29,24 @@ export async function makeTarget(aws: LocalAws, overrides: Record<string, unknow
     acmEndpoint: aws.acmEndpoint,
     ...overrides,
   }, TEST_ACTOR);
+}
+
+/**
+ * Edits a target as the edit form does: every field as it is now (the trust store left out once
+ * Inkan manages it, the secret left empty so the sealed one is kept), with `changes` on top.
+ */
+export async function editTarget(name: string, changes: Partial<DeployTargetUpdateInput> = {}) {
+  return updateTarget(name, { ...(await editFormOf(name)), ...changes }, TEST_ACTOR);
+}
+
+export async function editFormOf(name: string): Promise<DeployTargetUpdateInput> {
+  const t = await getTarget(name);
+  return {
+    region: t.region, bucket: t.bucket, keyPrefix: t.keyPrefix, caSlugs: t.caSlugs,
+    ...(t.trustStoreManaged ? {} : { trustStoreArn: t.trustStoreArn ?? "", trustStoreName: t.trustStoreArn ? "" : t.trustStoreName ?? "" }),
+    credentialsMode: t.credentialsMode, accessKeyId: t.accessKeyId ?? "", secretAccessKey: "",
+    s3Endpoint: t.s3Endpoint ?? "", elbv2Endpoint: t.elbv2Endpoint ?? "", acmEndpoint: t.acmEndpoint ?? "",
+  };
 }
 
 export async function ensureAccount(name: string) {
