@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/Alert";
 import { CopyBlock } from "@/components/mtls/CopyBlock";
 import { DeployControls } from "@/components/deploy/DeployControls";
 import { RetryRunButton } from "@/components/deploy/RetryRunButton";
+import { DeleteTargetButton } from "@/components/deploy/DeleteTargetButton";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,11 @@ export default async function DeployTargetPage(props: { params: Promise<{ name: 
     <>
       <p><Link href="/ra/deploy">← {t.targets}</Link></p>
       <h1>{t.title}: {target.name}</h1>
-      <p className="mono">{target.region} · s3://{target.bucket}/{target.keyPrefix} · {target.caSlugs.join(", ")}</p>
+      <p className="mono" data-testid="target-summary">{target.region} · s3://{target.bucket}/{target.keyPrefix} · {target.caSlugs.join(", ")}</p>
+      <p className="row">
+        <Link className="btn" href={`/ra/deploy/${target.name}/edit`} data-testid="target-edit">{t.edit.open}</Link>
+        <DeleteTargetButton target={target} t={t} cancel={app.common.cancel} />
+      </p>
 
       <section className="panel" data-testid="trust-store-status">
         <h2>{t.status}</h2>
@@ -58,7 +63,7 @@ export default async function DeployTargetPage(props: { params: Promise<{ name: 
         <h2>{t.history}</h2>
         {runs.length === 0 ? <p className="empty" data-testid="runs-empty">{t.noRuns}</p> : (
           <table className="data" data-testid="deploy-runs">
-            <thead><tr><th>{t.when}</th><th>{t.trigger}</th><th>{t.who}</th><th>{t.added_}</th><th>{t.removed}</th><th>{t.entries}</th><th>{t.duration}</th><th>{t.outcome}</th><th>{t.error}</th><th></th></tr></thead>
+            <thead><tr><th>{t.when}</th><th>{t.trigger}</th><th>{t.who}</th><th>{t.added_}</th><th>{t.removed}</th><th>{t.entries}</th><th>{t.bundle}</th><th>{t.duration}</th><th>{t.outcome}</th><th>{t.error}</th><th></th></tr></thead>
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} data-testid={`run-${run.id}`} data-trigger={run.trigger} data-status={run.status}>
@@ -68,6 +73,7 @@ export default async function DeployTargetPage(props: { params: Promise<{ name: 
                   <td className="mono" data-testid="run-added">{run.revocationIdsAdded.join(", ")}</td>
                   <td className="mono" data-testid="run-removed">{run.revocationIdsRemoved.join(", ")}</td>
                   <td>{run.entries ?? ""}</td>
+                  <td data-testid="run-bundle">{run.bundleChange ? fill(run.bundleChange.operation === "ModifyTrustStore" ? t.bundleModified : t.bundleCreated, { count: run.bundleChange.certificates }) : ""}</td>
                   <td>{run.durationMs !== null ? `${(run.durationMs / 1000).toFixed(1)} s` : ""}</td>
                   <td>{t.outcomes[run.status]}</td>
                   <td>{run.errorCode ? <><span className="mono">{run.errorCode}</span>: {run.errorMessage}</> : ""}</td>
