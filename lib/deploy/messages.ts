@@ -35,7 +35,7 @@ export const en = {
     deleteConfirm: "Delete deploy target {name}? Inkan stops managing trust store {store}: no more deploys, scheduled CRL refreshes or ACM imports through this target. Nothing is deleted in AWS: the trust store, its CA bundle, the revocation lists Inkan added (RevocationIds: {ids}) and the files under s3://{bucket}/{prefix} stay, and their CRLs are no longer refreshed. The run history of this target is deleted with it; the audit log keeps every run and this deletion.",
     noIds: "none",
   },
-  bundle: "CA bundle", bundleCreated: "CreateTrustStore ({count} CA certificates)", bundleModified: "ModifyTrustStore ({count} CA certificates)",
+  bundle: "CA bundle", bundleCreated: "CreateTrustStore, CA certificates: {count}", bundleModified: "ModifyTrustStore, CA certificates: {count}",
   acm: {
     title: "AWS Certificate Manager", intro: "Send this server certificate, its private key and the chain to ACM, or download them as PEM for a manual import.",
     target: "Deploy target (account, region)", import: "Import into ACM", imported: "Imported as {arn}.", reimported: "Re-imported into {arn}.", noTargets: "Add a deploy target first (RA → Deploy).",
@@ -83,7 +83,7 @@ export const ja: Shape<DeployMessages> = {
     deleteConfirm: "配備先 {name} を削除しますか? Inkan はトラストストア {store} の管理をやめ、この配備先による配備、失効リストの定期更新、ACM へのインポートを行わなくなります。AWS 上では何も削除しません。トラストストア、認証局バンドル、Inkan が登録した失効リスト (RevocationId: {ids})、s3://{bucket}/{prefix} 以下のファイルは残り、失効リストは更新されなくなります。この配備先の実行履歴は削除されますが、監査ログにはすべての実行とこの削除が残ります。",
     noIds: "なし",
   },
-  bundle: "認証局バンドル", bundleCreated: "CreateTrustStore (CA 証明書 {count} 件)", bundleModified: "ModifyTrustStore (CA 証明書 {count} 件)",
+  bundle: "認証局バンドル", bundleCreated: "CreateTrustStore、CA 証明書: {count} 件", bundleModified: "ModifyTrustStore、CA 証明書: {count} 件",
   acm: {
     title: "AWS Certificate Manager (ACM)", intro: "このサーバ証明書、秘密鍵、証明書チェーンを ACM に登録するか、手動でインポートするために PEM 形式でダウンロードします。",
     target: "配備先 (アカウント、リージョン)", import: "ACM にインポート", imported: "{arn} としてインポートしました。", reimported: "{arn} に再インポートしました。", noTargets: "先に配備先を追加してください (RA → 配備)。",
