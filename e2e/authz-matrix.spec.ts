@@ -60,6 +60,8 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/ca/actions.ts#createAuthorityAction": ADMIN,
   "lib/ca/actions.ts#revokeAuthorityAction": ADMIN,
   "lib/deploy/actions.ts#createTargetAction": ADMIN,
+  "lib/deploy/actions.ts#updateTargetAction": ADMIN,
+  "lib/deploy/actions.ts#deleteTargetAction": ADMIN,
   "lib/deploy/actions.ts#deployAction": ADMIN,
   "lib/deploy/actions.ts#retryRunAction": ADMIN,
   "lib/deploy/actions.ts#importToAcmAction": ADMIN,

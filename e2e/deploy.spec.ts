@@ -85,6 +85,62 @@ test("an administrator deploys to a trust store and sees the scheduled refresh a
   expect(after.revocations[0].serials).toEqual([normalizeSerial(serial)]);
 });
 
+test("an administrator adds a second CA through the edit form, the deploy modifies the trust store, then deletes the target", async ({ page, uniqueName }) => {
+  test.setTimeout(180_000);
+  const deploy = new DeployPage(page);
+  const name = uniqueName("alb2");
+  const trustStoreName = uniqueName("ts2");
+  const [first, second] = [uniqueName("b1"), uniqueName("b2")];
+  for (const ca of [first, second]) {
+    await page.goto("/ra/authorities/new");
+    await new NewAuthorityPage(page).create({ slug: ca, subject: `CN=Inkan E2E ${ca},O=Inkan E2E` });
+  }
+
+  await deploy.goto();
+  await deploy.addTarget({
+    name, region: aws.region, bucket: BUCKET, prefix: "inkan/e2e-edit", caSlugs: [first], trustStoreName,
+    accessKeyId: aws.credentials.accessKeyId, secretAccessKey: aws.credentials.secretAccessKey,
+    s3Endpoint: aws.s3Endpoint, elbv2Endpoint: aws.elbv2Endpoint, acmEndpoint: aws.acmEndpoint,
+  });
+  await deploy.deployNow();
+  await expect(deploy.result).toHaveText("Deploy succeeded.");
+  await expect(page.getByTestId("store-ca-count")).toHaveText("1");
+  await expect(deploy.runCells(deploy.runWithBundle("CreateTrustStore")).bundle).toHaveText("CreateTrustStore, CA certificates: 1");
+  const arn = aws.elbv2.trustStore(trustStoreName)!.arn;
+
+  // The edit form: the managed trust store is shown fixed, the stored secret is kept untyped.
+  await deploy.openEdit(name);
+  await expect(page.getByTestId("target-store-fixed")).toHaveText(arn);
+  await expect(deploy.form).toContainText("cannot be changed here");
+  await expect(page.getByTestId("target-secret-key")).toHaveValue("");
+  expect(await page.content()).not.toContain(aws.credentials.secretAccessKey);
+  await deploy.saveBundle(name, [first, second]);
+  await expect(page.getByTestId("target-summary")).toContainText(`${first}, ${second}`);
+
+  // The deploy changes the bundle (the server's scheduler may get there first: either run counts).
+  await deploy.deployNow();
+  const modified = deploy.runWithBundle("ModifyTrustStore");
+  await expect(async () => {
+    await page.reload();
+    await expect(modified).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000] });
+  await expect(deploy.runCells(modified).bundle).toHaveText("ModifyTrustStore, CA certificates: 2");
+  await expect(page.getByTestId("store-ca-count")).toHaveText("2");
+  const store = aws.elbv2.trustStore(arn)!;
+  expect(store.numberOfCaCertificates).toBe(2);
+  expect(store.revocations).toHaveLength(2);
+
+  // Deleting says what happens, and leaves the trust store in AWS.
+  const dialog = await deploy.askDelete();
+  await expect(dialog).toContainText(`Inkan stops managing trust store ${arn}`);
+  await expect(dialog).toContainText("Nothing is deleted in AWS");
+  await expect(dialog).toContainText("The run history of this target is deleted");
+  await page.getByTestId("target-delete-confirm").click();
+  await page.waitForURL("**/ra/deploy");
+  await expect(page.getByTestId(`target-row-${name}`)).toHaveCount(0);
+  expect(aws.elbv2.trustStore(arn)!.revocations).toHaveLength(2);
+});
+
 test("the add-target form explains what is wrong", async ({ page }) => {
   const deploy = new DeployPage(page);
   await deploy.goto();

@@ -69,6 +69,35 @@ export class DeployPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toContainText(name);
   }
 
+  /** From a target's page to its edit form. */
+  async openEdit(name: string) {
+    await this.page.getByTestId("target-edit").click();
+    await this.page.waitForURL(`**/ra/deploy/${name}/edit`);
+    await expect(this.form).toBeVisible();
+  }
+
+  /** On the edit form: tick exactly these CAs, save, and land on the target's page. */
+  async saveBundle(name: string, caSlugs: string[]) {
+    for (const box of await this.form.locator('input[name="caSlugs"]').all()) {
+      await box.setChecked(caSlugs.includes(await box.getAttribute("value") ?? ""));
+    }
+    await this.page.getByTestId("target-save").click();
+    await this.page.waitForURL(`**/ra/deploy/${name}`);
+  }
+
+  /** "Delete target": opens the dialog and returns it, unconfirmed. */
+  async askDelete(): Promise<Locator> {
+    await this.page.getByTestId("target-delete").click();
+    const dialog = this.page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** The history row of the run that gave the trust store a new bundle with this operation. */
+  runWithBundle(operation: "CreateTrustStore" | "ModifyTrustStore"): Locator {
+    return this.page.locator('[data-testid="deploy-runs"] tbody tr').filter({ has: this.page.getByTestId("run-bundle").filter({ hasText: operation }) }).first();
+  }
+
   async dryRun() {
     await this.page.getByTestId("deploy-dry-run").click();
     await expect(this.plan).toBeVisible();
@@ -86,6 +115,6 @@ export class DeployPage {
 
   /** A history row's cells: RevocationIds added and removed, and who or which schedule ran it. */
   runCells(row: Locator) {
-    return { added: row.getByTestId("run-added"), removed: row.getByTestId("run-removed"), actor: row.getByTestId("run-actor") };
+    return { added: row.getByTestId("run-added"), removed: row.getByTestId("run-removed"), actor: row.getByTestId("run-actor"), bundle: row.getByTestId("run-bundle") };
   }
 }
