@@ -14,15 +14,29 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** A message for people, in both UI languages. `en` is also what logs and the API's `detail` carry. */
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
 export class InkanError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
+  readonly text: LocalizedText;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  constructor(code: ErrorCode, message: string | LocalizedText, details?: Record<string, unknown>) {
+    const text = typeof message === "string" ? { en: message, ja: message } : message;
+    super(text.en);
     this.name = "InkanError";
     this.code = code;
     this.details = details;
+    this.text = text;
+  }
+
+  /** The message in the reader's language. */
+  messageIn(locale: keyof LocalizedText): string {
+    return this.text[locale];
   }
 
   get status(): number {
