@@ -224,6 +224,45 @@ export class GroupCommit<T, R> {
   }
 }
 
+interface BatchedRead<K, V> {
+  key: K;
+  resolve: (value: V | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The read side of group commit: reads asked for in the same turn of the event loop are done
+ * together, as `load(keys)` with the distinct keys (e.g. one `WHERE name IN (...)` instead of
+ * one query per caller). Nothing is cached: every batch reads afresh. A lone caller is read at
+ * once, one turn later. If `load` fails, every caller of that batch gets its error.
+ */
+export class ReadBatch<K, V> {
+  readonly #load: (keys: K[]) => Promise<Map<K, V>>;
+  #pending: BatchedRead<K, V>[] = [];
+
+  constructor(load: (keys: K[]) => Promise<Map<K, V>>) {
+    this.#load = load;
+  }
+
+  /** Resolves with the value read for `key`, or undefined when there is none. */
+  load(key: K): Promise<V | undefined> {
+    return new Promise((resolve, reject) => {
+      if (this.#pending.push({ key, resolve, reject }) === 1) setImmediate(() => void this.#run());
+    });
+  }
+
+  async #run(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    try {
+      const values = await this.#load([...new Set(batch.map((r) => r.key))]);
+      for (const r of batch) r.resolve(values.get(r.key));
+    } catch (error) {
+      for (const r of batch) r.reject(error);
+    }
+  }
+}
+
 /**
  * A case-insensitive "contains" filter on both providers: SQLite's LIKE already ignores ASCII
  * case, PostgreSQL's needs Prisma's `mode: "insensitive"` (ILIKE), which the SQLite client's

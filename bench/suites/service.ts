@@ -46,7 +46,7 @@ export async function serviceSuite(ctx: BenchContext): Promise<SuiteResult> {
     notes: [
       "Ours: `issueFromCsr({ account, csr }, CLI_ACTOR)` on a fresh SQLite database (migrateDatabase, bootstrap with an RSA-2048 CA, one server account); each call parses the CSR, loads account and CA, signs, and stores certificate + audit event in one transaction.",
       "Core: `buildCertificate` for the same kind of profile with an RSA-2048 CA in the same process, with the same number of calls in flight as the service row: each row compares like with like (with several in flight, the core signs on both cores through libuv's pool).",
-      "SQLite runs in WAL mode with `synchronous = FULL` (every commit waits for its WAL sync); concurrent callers are written together by group commit (`GroupCommit`, lib/db.ts), one transaction and one sync per batch.",
+      "SQLite runs in WAL mode with `synchronous = FULL` (every commit waits for its WAL sync). Concurrent callers read their accounts and templates together (`ReadBatch`, lib/db.ts: 4 queries per batch) and are written together by group commit (`GroupCommit`: one transaction, one INSERT of the certificates, one of the audit events and one sync per batch); a lone caller still costs 10 queries.",
       `Per certificate (serial): service ${fmtMs(r.serial.msPerOp)} = core signing ${fmtMs(r.core.msPerOp)} + parseCsr ${fmtMs(r.parseCsrPerOpMs)} + database/audit/other ${fmtMs(serviceOverhead)}. ${r.issued} certificates and ${r.auditEvents} audit events written; the audit chain verifies.`,
     ],
     raw: { ...r },

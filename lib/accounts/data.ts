@@ -25,6 +25,12 @@ export async function findAccountByName(name: string): Promise<AccountView | nul
   return row ? toAccountView(row) : null;
 }
 
+/** The accounts of these names that exist, deleted ones included, in no particular order. */
+export async function findAccountsByNames(names: readonly string[]): Promise<AccountView[]> {
+  const rows = await getDb().account.findMany({ where: { name: { in: [...names] } } });
+  return rows.map(toAccountView);
+}
+
 /** Accounts that are not deleted. */
 export function countAccounts() {
   return getDb().account.count({ where: { status: { not: "DELETED" } } });

@@ -1,6 +1,6 @@
 export { createAccount, updateAccount, setAccountStatus } from "./mutations";
 export { deleteAccount, type DeleteAccountResult } from "./delete";
-export { findAccountByName, countAccounts } from "./data";
+export { findAccountByName, findAccountsByNames, countAccounts } from "./data";
 export { listAccounts } from "./list";
 export { parseListQuery } from "./list-query";
 export { previewAccountImport, importAccounts, MAX_IMPORT_BYTES, type ImportPlan, type ImportRowPlan, type ImportProgress } from "./import";

@@ -17,31 +17,57 @@ function isServerCertificate(t: EffectiveTemplate): boolean {
   return t.extendedKeyUsage.length ? t.extendedKeyUsage.includes("serverAuth") : t.usage === "SERVER";
 }
 
+type AccountTemplate = EffectiveTemplate & { inServerRoleGroup: boolean; serverRoleGroupName: string };
+
 /** The template an account gets and whether it is in the role group "SSL server certificate". */
-export async function effectiveTemplateForAccount(account: Pick<AccountRef, "id" | "kind">, tx: Tx = getDb()): Promise<EffectiveTemplate & { inServerRoleGroup: boolean; serverRoleGroupName: string }> {
-  const memberships = await tx.groupMembership.findMany({ where: { accountId: account.id }, include: { group: { include: { template: true } } } });
-  const usage = usageForAccountKind(account.kind);
-  const key = usage === "SERVER" ? "server" : "client";
-  const needsFallback = !memberships.some((m) => m.group.template?.usage === usage);
-  // The seeded template is the fallback; before it exists (a database nobody bootstrapped) its definition is.
-  const stored = needsFallback ? await findBuiltInTemplate(tx, key) : null;
-  const fallback: TemplateSpec = stored ?? { id: `built-in:${key}`, builtIn: key, ...BUILT_IN_TEMPLATES[key] };
-  const effective = resolveEffectiveTemplate(
-    account.kind,
-    memberships.map((m) => ({
-      group: { id: m.group.id, name: m.group.name, kind: m.group.kind as "USER" | "ROLE" },
-      template: m.group.template ? toTemplateSpec(m.group.template) : null,
-    })),
-    fallback,
-  );
-  const member = memberships.find((m) => m.group.builtIn === SSL_SERVER_GROUP_KEY)?.group;
-  // The group's (editable) name is only needed to tell a non-member how to fix a refusal.
-  const named = member ?? (isServerCertificate(effective) ? await tx.group.findUnique({ where: { builtIn: SSL_SERVER_GROUP_KEY }, select: { name: true } }) : null);
-  return {
-    ...effective,
-    inServerRoleGroup: Boolean(member),
-    serverRoleGroupName: named?.name ?? BUILT_IN_GROUPS[SSL_SERVER_GROUP_KEY].name,
+export async function effectiveTemplateForAccount(account: Pick<AccountRef, "id" | "kind">, tx: Tx = getDb()): Promise<AccountTemplate> {
+  return (await effectiveTemplatesForAccounts([account], tx)).get(account.id)!;
+}
+
+/**
+ * effectiveTemplateForAccount for several accounts with a fixed number of reads, whatever their
+ * count (concurrent issuances are resolved together, see issuanceSubjects in lib/ca/issue.ts).
+ */
+export async function effectiveTemplatesForAccounts(accounts: readonly Pick<AccountRef, "id" | "kind">[], tx: Tx = getDb()): Promise<Map<string, AccountTemplate>> {
+  const ids = [...new Set(accounts.map((a) => a.id))];
+  const memberships = await tx.groupMembership.findMany({ where: { accountId: { in: ids } }, include: { group: { include: { template: true } } } });
+  const byAccount = new Map<string, typeof memberships>();
+  for (const m of memberships) byAccount.set(m.accountId, [...(byAccount.get(m.accountId) ?? []), m]);
+  // The seeded templates are the fallback; before they exist (a database nobody bootstrapped) their definitions are.
+  const definition = (key: "server" | "client"): TemplateSpec => ({ id: `built-in:${key}`, builtIn: key, ...BUILT_IN_TEMPLATES[key] });
+  const fallbacks = new Map<"server" | "client", Promise<TemplateSpec>>();
+  const fallback = (key: "server" | "client") => {
+    if (!fallbacks.has(key)) fallbacks.set(key, findBuiltInTemplate(tx, key).then((stored) => stored ?? definition(key)));
+    return fallbacks.get(key)!;
   };
+  // The role group's (editable) name is only needed to tell a non-member how to fix a refusal.
+  let serverGroupName: Promise<string> | undefined;
+  const serverRoleGroupName = () =>
+    (serverGroupName ??= tx.group.findUnique({ where: { builtIn: SSL_SERVER_GROUP_KEY }, select: { name: true } }).then((g) => g?.name ?? BUILT_IN_GROUPS[SSL_SERVER_GROUP_KEY].name));
+
+  const result = new Map<string, AccountTemplate>();
+  for (const account of accounts) {
+    if (result.has(account.id)) continue;
+    const own = byAccount.get(account.id) ?? [];
+    const usage = usageForAccountKind(account.kind);
+    const key = usage === "SERVER" ? "server" : "client";
+    const needsFallback = !own.some((m) => m.group.template?.usage === usage);
+    const effective = resolveEffectiveTemplate(
+      account.kind,
+      own.map((m) => ({
+        group: { id: m.group.id, name: m.group.name, kind: m.group.kind as "USER" | "ROLE" },
+        template: m.group.template ? toTemplateSpec(m.group.template) : null,
+      })),
+      needsFallback ? await fallback(key) : definition(key),
+    );
+    const member = own.find((m) => m.group.builtIn === SSL_SERVER_GROUP_KEY)?.group;
+    result.set(account.id, {
+      ...effective,
+      inServerRoleGroup: Boolean(member),
+      serverRoleGroupName: member?.name ?? (isServerCertificate(effective) ? await serverRoleGroupName() : BUILT_IN_GROUPS[SSL_SERVER_GROUP_KEY].name),
+    });
+  }
+  return result;
 }
 
 /**
@@ -50,16 +76,29 @@ export async function effectiveTemplateForAccount(account: Pick<AccountRef, "id"
  * without a group carrying a client template get the built-in "Client certificate" template.
  */
 export async function templateForIssuance(account: AccountRef): Promise<EffectiveTemplate> {
-  const t = await effectiveTemplateForAccount(account);
-  if (isServerCertificate(t) && !t.inServerRoleGroup) {
-    throw new InkanError(
-      "UNPROCESSABLE",
-      `The account "${account.name}" is not in the role group "${t.serverRoleGroupName}", which a server certificate (serverAuth) requires. ` +
-        `Add the account to the role group "${t.serverRoleGroupName}" on the account page (Group info → Role groups → Add), then issue again.`,
+  const t = (await templatesForIssuance([account])).get(account.id)!;
+  if (t instanceof InkanError) throw t;
+  return t;
+}
+
+/** templateForIssuance for several accounts with one set of reads: each account's template, or its refusal. */
+export async function templatesForIssuance(accounts: readonly AccountRef[]): Promise<Map<string, EffectiveTemplate | InkanError>> {
+  const effective = await effectiveTemplatesForAccounts(accounts);
+  const result = new Map<string, EffectiveTemplate | InkanError>();
+  for (const account of accounts) {
+    const { inServerRoleGroup, serverRoleGroupName, ...template } = effective.get(account.id)!;
+    result.set(
+      account.id,
+      isServerCertificate(template) && !inServerRoleGroup
+        ? new InkanError(
+            "UNPROCESSABLE",
+            `The account "${account.name}" is not in the role group "${serverRoleGroupName}", which a server certificate (serverAuth) requires. ` +
+              `Add the account to the role group "${serverRoleGroupName}" on the account page (Group info → Role groups → Add), then issue again.`,
+          )
+        : template,
     );
   }
-  const { inServerRoleGroup: _in, serverRoleGroupName: _name, ...template } = t;
-  return template;
+  return result;
 }
 
 /** The template id to record on the certificate (null when the fallback was never stored). */
@@ -68,21 +107,34 @@ export function recordedTemplateId(t: EffectiveTemplate): string | null {
 }
 
 /**
- * Refuses an issuance beyond the template's maximum of valid certificates per account. Runs
- * inside the issuing transaction; on PostgreSQL the account row is locked first so two
- * concurrent issuances cannot both pass the count.
+ * The templates' maximum of valid certificates per account, for the issuances of one
+ * transaction: the valid certificates of all their accounts are counted in one read, and
+ * `admit` counts each admitted issuance, so later ones of the same account see it. On
+ * PostgreSQL the accounts' rows are locked first so two transactions cannot both pass.
  */
-export async function assertCertificateLimit(tx: Tx, account: AccountRef, template: EffectiveTemplate, now: Date): Promise<void> {
-  const max = template.maxValidCertificates;
-  if (max <= 0) return;
-  if (dbProvider() === "postgresql") await tx.$executeRawUnsafe(`SELECT 1 FROM "Account" WHERE id = $1 FOR UPDATE`, account.id);
-  const valid = await tx.certificate.count({ where: { accountId: account.id, status: "ISSUED", notAfter: { gt: now } } });
-  if (valid >= max) {
-    const from = template.primary.groupName ? ` (from the group "${template.primary.groupName}")` : "";
-    throw new InkanError(
-      "UNPROCESSABLE",
-      `The account "${account.name}" already holds ${valid} valid certificate${valid === 1 ? "" : "s"}, the most its template "${template.primary.templateName}"${from} allows. ` +
-        "Revoke a certificate it no longer needs, or raise the limit in the template, then issue again.",
-    );
+export async function certificateLimits(tx: Tx, accounts: readonly { account: AccountRef; template: EffectiveTemplate }[], now: Date) {
+  const limited = [...new Set(accounts.filter((a) => a.template.maxValidCertificates > 0).map((a) => a.account.id))].sort();
+  const valid = new Map<string, number>();
+  if (limited.length > 0) {
+    if (dbProvider() === "postgresql") await tx.$executeRawUnsafe(`SELECT 1 FROM "Account" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, limited);
+    const counts = await tx.certificate.groupBy({ by: ["accountId"], where: { accountId: { in: limited }, status: "ISSUED", notAfter: { gt: now } }, _count: { _all: true } });
+    for (const c of counts) valid.set(c.accountId, c._count._all);
   }
+  return {
+    /** Throws when the account already holds its template's maximum; otherwise counts one more. */
+    admit(account: AccountRef, template: EffectiveTemplate): void {
+      const max = template.maxValidCertificates;
+      if (max <= 0) return;
+      const held = valid.get(account.id) ?? 0;
+      if (held >= max) {
+        const from = template.primary.groupName ? ` (from the group "${template.primary.groupName}")` : "";
+        throw new InkanError(
+          "UNPROCESSABLE",
+          `The account "${account.name}" already holds ${held} valid certificate${held === 1 ? "" : "s"}, the most its template "${template.primary.templateName}"${from} allows. ` +
+            "Revoke a certificate it no longer needs, or raise the limit in the template, then issue again.",
+        );
+      }
+      valid.set(account.id, held + 1);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, auditEvents, expectInkanError, makeCsr, opensslOk, rowCounts, sha256, useServiceEnvironment, writeTemp } from "../helpers/services";
 import { bootstrap } from "../../lib/setup";
-import { createAccount } from "../../lib/accounts";
+import { createAccount, setAccountStatus } from "../../lib/accounts";
 import { issueFromCsr, issueWithServerKey, revokeCertificate, previewCsr } from "../../lib/ca";
 import {
   addMember, createGroup, deleteGroup, effectiveTemplateForAccount, groupsOfAccount, listGroups, listMembers, removeMember, updateGroup,
@@ -151,6 +151,42 @@ describe.each(PROVIDERS)("groups and templates on %s", (provider) => {
       expect(await rowCounts(t.db)).toEqual(before);
       await revokeCertificate({ serial: first.serial, reason: "superseded" }, TEST_ACTOR);
       await issueWithServerKey({ account: "taro" }, TEST_ACTOR);
+    });
+
+    it("issuances that arrive together are read and written together, yet each gets its own template, limit and refusal", async () => {
+      const two = await createTemplate(templateInput({ name: "Two only", maxValidCertificates: 2, validityDays: 40 }), TEST_ACTOR);
+      const other = await createTemplate(templateInput({ name: "Ninety days", validityDays: 90 }), TEST_ACTOR);
+      const twoGroup = await createGroup({ name: "Two group", kind: "ROLE", templateId: two.id }, TEST_ACTOR);
+      const otherGroup = await createGroup({ name: "Ninety group", kind: "ROLE", templateId: other.id }, TEST_ACTOR);
+      await createAccount({ kind: "user", name: "batch-limited", email: "l@example.test" }, TEST_ACTOR);
+      await createAccount({ kind: "user", name: "batch-free", email: "f@example.test" }, TEST_ACTOR);
+      await createAccount({ kind: "user", name: "batch-off", email: "o@example.test" }, TEST_ACTOR);
+      await createAccount({ kind: "server", name: "batch.example.test", hostnames: ["batch.example.test"] }, TEST_ACTOR);
+      await addMember(twoGroup.id, "batch-limited", TEST_ACTOR);
+      await addMember(otherGroup.id, "batch-free", TEST_ACTOR);
+      await setAccountStatus("batch-off", "DISABLED", TEST_ACTOR);
+      const server = await t.db.group.findUniqueOrThrow({ where: { builtIn: SSL_SERVER_GROUP_KEY } });
+      await removeMember(server.id, "batch.example.test", TEST_ACTOR);
+      const before = await rowCounts(t.db);
+
+      // All in flight at once: one read batch and one write transaction (GroupCommit) for most of them.
+      const csr = makeCsr("p256").pem;
+      const names = ["batch-limited", "batch-free", "batch-limited", "nobody-here", "batch-limited", "batch-off", "batch-free", "batch-limited", "batch.example.test"];
+      const results = await Promise.allSettled(names.map((account) => issueFromCsr({ account, csr }, TEST_ACTOR)));
+      const outcome = results.map((r, i) => (r.status === "fulfilled" ? `${names[i]}: ${Math.round((r.value.notAfter.getTime() - r.value.notBefore.getTime()) / 86_400_000)} days` : `${names[i]}: ${(r.reason as Error).message}`));
+      const limited = outcome.filter((o) => o.startsWith("batch-limited:"));
+      expect(limited.filter((o) => o === "batch-limited: 40 days")).toHaveLength(2);
+      expect(limited.filter((o) => /already holds 2 valid certificates, the most its template "Two only" \(from the group "Two group"\) allows/.test(o))).toHaveLength(2);
+      expect(outcome.filter((o) => o.startsWith("batch-free:"))).toEqual(["batch-free: 90 days", "batch-free: 90 days"]);
+      expect(outcome.find((o) => o.startsWith("nobody-here:"))).toMatch(/No account named "nobody-here"/);
+      expect(outcome.find((o) => o.startsWith("batch-off:"))).toMatch(/"batch-off" is disabled; enable it before issuing/);
+      expect(outcome.find((o) => o.startsWith("batch.example.test:"))).toMatch(SERVER_RULE);
+
+      // Exactly the four admitted certificates and their four events were written.
+      const after = await rowCounts(t.db);
+      expect(after.certificates - before.certificates).toBe(4);
+      expect(after.auditEvents - before.auditEvents).toBe(4);
+      await addMember(server.id, "batch.example.test", TEST_ACTOR);
     });
 
     it("bad template input is refused with the field's problem and writes nothing", async () => {
