@@ -41,3 +41,9 @@ export async function listAdmins(): Promise<AdminView[]> {
     totpEnabled: a.totpEnabledAt !== null, totpRequired: a.totpRequired,
   }));
 }
+
+/** The administrator an API token was created by (null for tokens made at first start or by the CLI). */
+export async function adminIdOfApiToken(tokenId: string): Promise<string | null> {
+  const token = await getDb().apiToken.findUnique({ where: { id: tokenId }, select: { adminId: true } });
+  return token?.adminId ?? null;
+}
