@@ -70,6 +70,12 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/alerts/actions.ts#sendTestEmailAction": ADMIN,
   "lib/audit/actions.ts#verifyAuditLogAction": AUDIT,
   "lib/mtls/actions.ts#identifyPastedAction": EVERYONE,
+  // The dock is staff's working tray; an auditor has none (tests/dock/actions.test.ts has the positive side).
+  "lib/dock/actions.ts#putInDockAction": STAFF,
+  "lib/dock/actions.ts#removeFromDockAction": STAFF,
+  "lib/dock/actions.ts#clearDockAction": STAFF,
+  "lib/dock/actions.ts#addDockedAccountsToGroupAction": STAFF,
+  "lib/dock/actions.ts#disableDockedAccountsAction": STAFF,
 };
 
 /** Route handlers by "<METHOD> <route pattern>". */

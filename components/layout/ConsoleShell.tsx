@@ -1,9 +1,15 @@
 import Link from "next/link";
 import type { Messages } from "@/lib/i18n";
+import { fill, type DockMessages } from "@/lib/dock/messages";
 import { LocaleSwitch } from "./LocaleSwitch";
 import { SignOutButton } from "./SignOutButton";
 
-export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: { email: string; role: string }; children: React.ReactNode }) {
+export interface ShellDock {
+  counts: { accounts: number; certificates: number };
+  t: DockMessages["nav"];
+}
+
+export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: { email: string; role: string }; dock: ShellDock | null; children: React.ReactNode }) {
   const { t } = props;
   // Links only hide what a role cannot use; every page and action checks the role itself.
   const role = props.admin.role;
@@ -30,6 +36,14 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
         {admin && <Link href="/ra/alerts">{t.nav.alerts}</Link>}
         {admin && <Link href="/ra/admins">{t.nav.admins}</Link>}
         {admin && <Link href="/ra/tokens">{t.nav.tokens}</Link>}
+        {props.dock && (
+          // Seed 001's side panel: "ドック: アカウント (0), 証明書 (0)".
+          <Link href="/ra/dock" data-testid="dock-link" style={{ marginTop: 16, borderTop: "1px solid #444c56" }}>
+            {props.dock.t.label}:{" "}
+            <span data-testid="dock-count-accounts">{fill(props.dock.t.accounts, { count: props.dock.counts.accounts })}</span>,{" "}
+            <span data-testid="dock-count-certificates">{fill(props.dock.t.certificates, { count: props.dock.counts.certificates })}</span>
+          </Link>
+        )}
       </nav>
       <div>
         <div className="topbar">
