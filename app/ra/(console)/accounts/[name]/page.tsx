@@ -68,7 +68,7 @@ export default async function AccountPage({ params }: { params: Promise<{ name: 
               <div className="row" style={{ marginTop: 12 }}>
                 <AccountStatusButton name={account.name} status={account.status === "DISABLED" ? "DISABLED" : "ACTIVE"} t={ta} />
                 <DeleteAccountDialog name={account.name} valid={counts.valid} total={counts.total} t={ta} />
-                {dock && <DockToggleButton kind="account" id={account.id} inDock={dock.inDock} t={DOCK_MESSAGES[locale]} />}
+                {dock && <DockToggleButton kind="account" id={account.id} inDock={dock.inDock} t={{ put: DOCK_MESSAGES[locale].put, remove: DOCK_MESSAGES[locale].remove, inDock: DOCK_MESSAGES[locale].inDock }} />}
               </div>
             </>
           ) : (

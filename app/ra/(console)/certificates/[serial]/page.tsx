@@ -51,7 +51,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ se
           {cert.status === "REVOKED" && (<><dt>{t.account.revokedAt}</dt><dd>{formatDateTime(cert.revokedAt)} ({cert.revocationReason})</dd></>)}
         </dl>
       </section>
-      {dock && <DockToggleButton kind="certificate" id={cert.id} inDock={dock.inDock} t={DOCK_MESSAGES[locale]} />}
+      {dock && <DockToggleButton kind="certificate" id={cert.id} inDock={dock.inDock} t={{ put: DOCK_MESSAGES[locale].put, remove: DOCK_MESSAGES[locale].remove, inDock: DOCK_MESSAGES[locale].inDock }} />}
       <h2>{t.certificate.downloads}</h2>
       <div className="row panel">
         <a className="btn" href={file("pem")} download data-testid="download-pem">{t.certificate.pem}</a>
