@@ -126,6 +126,16 @@ test("an operator docks two accounts and two certificates from four pages, adds 
     expect(entries.get(second)).toBe("Superseded");
   });
 
+  await test.step("disable one docked account after the confirmation", async () => {
+    await dock.accountRow(alpha).getByRole("checkbox", { name: `Select ${alpha}` }).check();
+    await op.getByTestId("dock-disable").click();
+    await expect(op.getByRole("dialog")).toContainText("Disable 1 accounts? They can no longer sign in at a UA or get new certificates");
+    await op.getByTestId("dock-disable-confirm").click();
+    await expect(dock.accountsResult).toHaveText("Disabled: 1.");
+    await expect(dock.accountRow(alpha).getByTestId("dock-account-status")).toHaveText("Disabled");
+    await expect(dock.accountRow(beta).getByTestId("dock-account-status")).toHaveText("Active");
+  });
+
   await test.step("take one out, then empty the dock after a confirmation; the empty states say how to fill it", async () => {
     await dock.certificateRow(first).getByRole("button", { name: `Remove ${first}` }).click();
     await expect(dock.certificateRow(first)).toHaveCount(0);
@@ -137,7 +147,7 @@ test("an operator docks two accounts and two certificates from four pages, adds 
     await expect(op.getByTestId("dock-certificates-empty")).toContainText("No certificates in your dock.");
     await dock.expectCounts(0, 0);
     // The accounts themselves stay as they were.
-    await new AccountPage(op).goto(alpha);
+    await new AccountPage(op).goto(beta);
     await expect(op.getByTestId("account-status")).toHaveText("Active");
     await expect(op.getByTestId("put-in-dock")).toBeVisible();
   });
