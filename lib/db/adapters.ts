@@ -262,6 +262,19 @@ class CharAsTextClient extends pg.Client {
 }
 
 /**
+ * Runs a migration script as one simple-protocol query (PostgreSQL accepts several statements
+ * in one, and runs them in one implicit transaction). adapter-pg's own executeScript splits
+ * the script at every ";", which cuts a PL/pgSQL function body (a trigger of the
+ * certificate counts) or a comment in pieces.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  adapter.executeScript = async (script) => {
+    await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+  };
+  return adapter;
+}
+
+/**
  * PostgreSQL factory for the schema engine. Differs from the runtime one in two ways:
  * the "char" type fix above, and a shadow database that works: adapter-pg's own
  * connectToShadowDb keeps the connection string (which overrides the shadow database
@@ -280,8 +293,8 @@ export class InkanPgMigrationAdapterFactory implements SqlMigrationAwareDriverAd
     this.adapterName = this.#main.adapterName;
   }
 
-  connect(): Promise<SqlDriverAdapter> {
-    return this.#main.connect();
+  async connect(): Promise<SqlDriverAdapter> {
+    return wholeScripts(await this.#main.connect());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -304,7 +317,7 @@ export class InkanPgMigrationAdapterFactory implements SqlMigrationAwareDriverAd
       database,
       max: 2,
     });
-    const shadow = await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect();
+    const shadow = wholeScripts(await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose(); // ends the shadow pool first
