@@ -1,27 +1,4 @@
-import { dbProvider, getDb } from "@/lib/db";
-
-/**
- * The most certificates a free-text term may narrow the search to through the trigram index.
- * A term matching more is common: the plain scan in list order then fills a page after a few
- * hundred rows (at most ~1,000,000 × 50 / 5,000 = 10,000 when matches are spread evenly),
- * while fetching and sorting more candidates would cost more than that.
- */
-export const MAX_TEXT_CANDIDATES = 5_000;
-
-/**
- * Whether a term can be looked up in the trigram indexes: at least 3 characters (a trigram),
- * and none of `%`, `_`, `\`, which Prisma's `contains` hands to LIKE unescaped (wildcards on
- * both providers; PostgreSQL's escape character), so that the LIKE it runs is not a plain
- * substring match. Other terms keep the plain scan, which gives the same rows.
- */
-export function isIndexableTerm(term: string): boolean {
-  return [...term].length >= 3 && !/[%_\\]/.test(term);
-}
-
-/** FTS5 phrase syntax: the term in double quotes, its own double quotes doubled. */
-function ftsPhrase(term: string): string {
-  return `"${term.replaceAll('"', '""')}"`;
-}
+import { dbProvider, ftsPhrase, getDb, isIndexableTerm, MAX_TEXT_CANDIDATES } from "@/lib/db";
 
 /**
  * Ids of the certificates whose subject (and, with `withAccountName`, whose account's name)

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { containsText, type Prisma } from "../../lib/db";
 import { parseCertificateSearch, searchCertificates } from "../../lib/ca";
-import { isIndexableTerm, textCandidates } from "../../lib/ca/text-search";
+import { textCandidates } from "../../lib/ca/text-search";
+import { isIndexableTerm } from "../../lib/db";
 
 const SUBJECTS: Array<[account: string, subject: string]> = [
   ["yamada-山田", "CN=山田太郎,O=株式会社印鑑,C=JP"],
