@@ -37,6 +37,10 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/auth/actions.ts#resetAdminPasswordAction": ADMIN,
   "lib/auth/actions.ts#resetTotpAction": ADMIN,
   "lib/auth/actions.ts#setSignInPolicyAction": ADMIN,
+  "lib/auth/actions.ts#inviteAdminAction": ADMIN,
+  "lib/auth/actions.ts#resendInvitationAction": ADMIN,
+  "lib/auth/actions.ts#revokeInvitationAction": ADMIN,
+  "lib/auth/actions.ts#acceptInvitationAction": "public", // the invitation token decides (invite.spec.ts covers it)
   "lib/auth/actions.ts#changeOwnPasswordAction": EVERYONE,
   "lib/auth/actions.ts#beginTotpEnrollmentAction": EVERYONE,
   "lib/auth/actions.ts#confirmTotpEnrollmentAction": EVERYONE,
