@@ -61,6 +61,27 @@ test("an ADMIN invites an operator, who sets a password from the link, is signed
   await again.context().close();
 });
 
+test("an invitee who must use two-factor sign-in is told so, and sets it up before reaching the console", async ({ page, browser, baseURL, uniqueName }) => {
+  const email = `${uniqueName("invtfa")}@e2e.inkan.test`;
+  const admins = new AdminsPage(page);
+  await admins.goto();
+  const link = await admins.invite(email, "AUDITOR", { requireTotp: true });
+
+  const invitee = await freshPage(browser, baseURL);
+  await invitee.goto(link);
+  await expect(invitee.getByTestId("invite-totp-next")).toContainText("Two-factor sign-in is required for your account");
+  await invitee.getByLabel("Your name").fill("Hanako Invitee");
+  await invitee.getByLabel("Password (12+ characters)").fill(PASSWORD);
+  await invitee.getByLabel("Password again").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(invitee).toHaveURL(/\/ra\/security$/);
+  await expect(invitee.getByTestId("totp-pending")).toBeVisible();
+  await expect(invitee.getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
+  await invitee.goto("/ra/certificates");
+  await expect(invitee).toHaveURL(/\/ra\/security$/);
+  await invitee.context().close();
+});
+
 test("a role change asks first, naming the administrator and both roles; Cancel and Esc change nothing", async ({ page, uniqueName }) => {
   const email = `${uniqueName("role")}@e2e.inkan.test`;
   const admins = new AdminsPage(page);

@@ -24,10 +24,11 @@ export class AdminsPage {
   }
 
   /** Invites through the form and returns the link shown once. */
-  async invite(email: string, role: "ADMIN" | "OPERATOR" | "AUDITOR"): Promise<string> {
+  async invite(email: string, role: "ADMIN" | "OPERATOR" | "AUDITOR", opts: { requireTotp?: boolean } = {}): Promise<string> {
     const form = this.page.getByRole("form", { name: "Invite an administrator" });
     await form.getByLabel("E-mail").fill(email);
     await form.getByLabel("Role").selectOption(role);
+    if (opts.requireTotp) await form.getByLabel("Require two-factor sign-in for this administrator").check();
     await form.getByRole("button", { name: "Invite", exact: true }).click();
     await expect(form.getByTestId("invitation-result")).toContainText(`Invitation created for ${email}.`);
     await expect(this.row(email)).toBeVisible();
