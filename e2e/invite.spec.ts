@@ -105,6 +105,14 @@ test("a role change asks first, naming the administrator and both roles; Cancel 
   await page.reload();
   await expect(select).toHaveValue("OPERATOR");
 
+  // Disabling asks too, naming them; Cancel has the focus, so Enter alone would not confirm.
+  await admins.row(email).getByTestId(`disable-${email}`).click();
+  const disable = page.getByRole("dialog", { name: `Disable ${email}? They can no longer sign in, and every action they try is refused at once.` });
+  await expect(disable.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(disable).toBeHidden();
+  await expect(admins.row(email)).toContainText("Active");
+
   await select.selectOption("AUDITOR");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(admins.row(email).getByText("Saved.")).toBeVisible();
