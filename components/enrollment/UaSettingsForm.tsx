@@ -11,6 +11,7 @@ const NEW_UA: Omit<UaSettings, "id"> = {
   name: "", caSlug: "ia1", importToStore: true, certificateStore: "USER", importOnce: false, downloadAllowed: true, downloadWindowMinutes: 0,
   iphoneUa: false, iphoneLayout: false, protectWithLoginPassword: false, profileName: "", profileIdentifier: "", profileOrganization: "",
   profileDescription: "", androidDownload: true, macDownload: true, selfEnroll: false, pkcs12Encryption: "legacy", lockThreshold: 5, lockMinutes: 15,
+  acceptApplications: false, applicationGroupIds: [],
 };
 
 function Check({ name, label, checked }: { name: string; label: string; checked: boolean }) {
