@@ -9,7 +9,7 @@ import { auditTextCandidates } from "./text-search";
 import { AUDIT_ACTIONS } from "./types";
 
 /** Target kinds an auditor can filter by; `ua` also finds events that name the UA in their details. */
-export const AUDIT_TARGET_TYPES = ["account", "certificate", "ca", "ua", "deploy-target", "admin", "apitoken", "group", "template", "crl"] as const;
+export const AUDIT_TARGET_TYPES = ["account", "certificate", "ca", "ua", "deploy-target", "admin", "apitoken", "group", "template", "crl", "application"] as const;
 export type AuditTargetFilter = (typeof AUDIT_TARGET_TYPES)[number];
 
 // Actor labels are "<kind>:<label>"; an auditor usually types only the e-mail or token name.
