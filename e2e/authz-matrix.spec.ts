@@ -80,6 +80,9 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/dock/actions.ts#clearDockAction": STAFF,
   "lib/dock/actions.ts#addDockedAccountsToGroupAction": STAFF,
   "lib/dock/actions.ts#disableDockedAccountsAction": STAFF,
+  "lib/applications/actions.ts#submitApplicationAction": "public", // only while the UA takes applications (applications.spec.ts)
+  "lib/applications/actions.ts#approveApplicationAction": STAFF,
+  "lib/applications/actions.ts#rejectApplicationAction": STAFF,
 };
 
 /** Route handlers by "<METHOD> <route pattern>". */

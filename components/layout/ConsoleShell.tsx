@@ -4,12 +4,14 @@ import { fill, type DockMessages } from "@/lib/dock/messages";
 import { LocaleSwitch } from "./LocaleSwitch";
 import { SignOutButton } from "./SignOutButton";
 
+const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
+
 export interface ShellDock {
   counts: { accounts: number; certificates: number };
   t: DockMessages["nav"];
 }
 
-export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: { email: string; role: string }; dock: ShellDock | null; children: React.ReactNode }) {
+export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: { email: string; role: string }; dock: ShellDock | null; pendingApplications: number; children: React.ReactNode }) {
   const { t } = props;
   // Links only hide what a role cannot use; every page and action checks the role itself.
   const role = props.admin.role;
@@ -24,6 +26,15 @@ export function ConsoleShell(props: { t: Messages; locale: "ja" | "en"; admin: {
         <Link href="/ra/accounts">{t.nav.accounts}</Link>
         {staff && <Link href="/ra/accounts/new">{t.nav.newAccount}</Link>}
         {staff && <Link href="/ra/accounts/import">{t.nav.importAccounts}</Link>}
+        <Link href="/ra/applications" data-testid="nav-applications">
+          {t.nav.applications}
+          {props.pendingApplications > 0 && (
+            <>
+              {" "}<span className="badge" aria-hidden="true" data-testid="nav-applications-pending">{props.pendingApplications}</span>
+              <span style={VISUALLY_HIDDEN}>{" "}({t.nav.applicationsPending.replace("{count}", String(props.pendingApplications))})</span>
+            </>
+          )}
+        </Link>
         <Link href="/ra/groups">{t.nav.groups}</Link>
         <Link href="/ra/templates">{t.nav.templates}</Link>
         <Link href="/ra/certificates">{t.nav.certificates}</Link>

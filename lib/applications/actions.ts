@@ -10,20 +10,27 @@ import { submitApplication } from "./submit";
 import type { SubmitOutcome } from "./types";
 
 /** UA portal (public while the UA takes applications): submit a registration application. */
-export async function submitApplicationAction(uaName: string, _prev: unknown, form: FormData): Promise<SubmitOutcome | { ok: false; reason: "error" }> {
+/** What the form gets back: the outcome, and after a refusal what was typed (never the password) to fill the form again. */
+export type SubmitActionResult = (SubmitOutcome | { ok: false; reason: "error" }) & { values?: Record<"userId" | "displayName" | "email" | "note", string> };
+
+export async function submitApplicationAction(uaName: string, _prev: unknown, form: FormData): Promise<SubmitActionResult> {
+  const get = (k: string) => String(form?.get?.(k) ?? "");
+  const values = { userId: get("userId"), displayName: get("displayName"), email: get("email"), note: get("note") };
   try {
     const h = await headers();
-    const get = (k: string) => String(form.get(k) ?? "");
     const outcome = await submitApplication(
       uaName,
       { userId: get("userId"), displayName: get("displayName"), email: get("email"), password: get("password"), confirm: get("confirm"), note: get("note") },
       { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined },
     );
-    if (outcome.ok) revalidatePath("/ra/applications");
-    return outcome;
+    if (outcome.ok) {
+      revalidatePath("/ra/applications");
+      return outcome;
+    }
+    return { ...outcome, values };
   } catch (err) {
     console.error("[inkan] registration application failed:", err instanceof Error ? err.stack : err);
-    return { ok: false, reason: "error" };
+    return { ok: false, reason: "error", values };
   }
 }
 

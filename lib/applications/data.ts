@@ -22,6 +22,12 @@ export async function findApplication(id: string): Promise<ApplicationView | nul
   return row ? toApplicationView(row) : null;
 }
 
+/** The groups the application's UA puts approved applicants in (as configured now). */
+export async function groupsForApplication(id: string): Promise<string[]> {
+  const rows = await getDb().uaApplicationGroup.findMany({ where: { ua: { applications: { some: { id } } } }, select: { group: { select: { name: true } } } });
+  return rows.map((r) => r.group.name).sort((a, b) => a.localeCompare(b));
+}
+
 export async function countPendingApplications(): Promise<number> {
   return getDb().application.count({ where: { status: "PENDING" } });
 }

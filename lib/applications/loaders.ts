@@ -2,7 +2,7 @@ import { requireActor } from "@/lib/auth/guard";
 import { EVERYONE } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
 import { findUa } from "@/lib/enrollment";
-import { countPendingApplications, findApplication, listApplications } from "./data";
+import { countPendingApplications, findApplication, groupsForApplication, listApplications } from "./data";
 import { APPLICATION_STATUSES, type ApplicationListQuery, type ApplicationStatus } from "./types";
 
 const writes = (role: string | undefined) => role === "ADMIN" || role === "OPERATOR";
@@ -30,7 +30,7 @@ export async function loadApplication(id: string) {
   const actor = await requireActor(EVERYONE);
   const application = await findApplication(id);
   if (!application) throw new InkanError("NOT_FOUND", { en: "No such registration application.", ja: "該当する登録申請書はありません。" });
-  return { application, canWrite: writes(actor.role) };
+  return { application, groups: application.status === "PENDING" ? await groupsForApplication(id) : [], canWrite: writes(actor.role) };
 }
 
 /** The console navigation's badge. */

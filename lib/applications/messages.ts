@@ -17,10 +17,10 @@ export const en = {
     },
   },
   list: {
-    title: "Applications", nav: "Applications", intro: "Registration applications submitted at the UAs. Approving one creates the user account with the password the applicant chose.",
+    title: "Applications", intro: "Registration applications submitted at the UAs. Approving one creates the user account with the password the applicant chose.",
     status: "Status", all: "All", pending: "Pending", approved: "Approved", rejected: "Rejected", filter: "Show",
     caption: "Registration applications, newest first", userId: "User ID", displayName: "Name", email: "E-mail", ua: "UA", submitted: "Submitted", decided: "Decided",
-    empty: "No applications with this status.", next: "Next page", first: "First page", pendingCount: "{count} pending",
+    empty: "No applications with this status.", next: "Next page", first: "First page",
   },
   detail: {
     title: "Application", userId: "User ID", displayName: "Name", email: "E-mail", note: "Note", ua: "UA", status: "Status", submitted: "Submitted",
@@ -50,10 +50,10 @@ export const ja: Shape<ApplicationMessages> = {
     },
   },
   list: {
-    title: "登録申請書一覧", nav: "登録申請書一覧", intro: "申込局 (UA) で提出された登録申請書です。承認すると、申請者が選んだパスワードでユーザアカウントを作成します。",
+    title: "登録申請書一覧", intro: "申込局 (UA) で提出された登録申請書です。承認すると、申請者が選んだパスワードでユーザアカウントを作成します。",
     status: "ステータス", all: "すべて", pending: "申請中", approved: "承認済み", rejected: "却下", filter: "表示",
     caption: "登録申請書 (新しい順)", userId: "ユーザID", displayName: "氏名", email: "メールアドレス", ua: "申込局", submitted: "申請日時", decided: "処理日時",
-    empty: "このステータスの申請書はありません。", next: "次のページ", first: "最初のページ", pendingCount: "申請中 {count} 件",
+    empty: "このステータスの申請書はありません。", next: "次のページ", first: "最初のページ",
   },
   detail: {
     title: "登録申請書", userId: "ユーザID", displayName: "氏名", email: "メールアドレス", note: "連絡事項", ua: "申込局", status: "ステータス", submitted: "申請日時",

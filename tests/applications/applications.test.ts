@@ -260,7 +260,9 @@ describe.each(PROVIDERS)("registration applications on %s", (provider) => {
     const userId = unique("act");
     expect(await submitApplicationAction(ua, null, formData({ userId, displayName: "Via form", email: `${userId}@example.test`, password: PASSWORD, confirm: PASSWORD, note: "" }))).toMatchObject({ ok: true });
     await updateUa(ua, uaInput(ua, { acceptApplications: false }), TEST_ACTOR);
-    expect(await submitApplicationAction(ua, null, formData({ userId: unique("act"), displayName: "x", email: "x@example.test", password: PASSWORD, confirm: PASSWORD }))).toEqual({ ok: false, reason: "closed" });
+    const closed = await submitApplicationAction(ua, null, formData({ userId: unique("act"), displayName: "x", email: "x@example.test", password: PASSWORD, confirm: PASSWORD }));
+    expect(closed).toMatchObject({ ok: false, reason: "closed", values: { displayName: "x" } });
+    expect(JSON.stringify(closed)).not.toContain(PASSWORD);
     const row = await t.db.application.findFirstOrThrow({ where: { userId } });
     expect(row).toMatchObject({ status: "PENDING", userAgent: "vitest-applicant" });
   });
