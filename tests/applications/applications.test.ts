@@ -11,7 +11,7 @@ import { createAccount, deleteAccount } from "../../lib/accounts";
 import { createGroup } from "../../lib/groups";
 import { createUa, signInUaUser, updateUa } from "../../lib/enrollment";
 import { saveUaAction } from "../../lib/enrollment/actions";
-import { approveApplication, rejectApplication, submitApplication, SUBMISSIONS_PER_WINDOW, type ApplyInput } from "../../lib/applications";
+import { approveApplication, listApplications, rejectApplication, submitApplication, SUBMISSIONS_PER_WINDOW, type ApplyInput } from "../../lib/applications";
 import { approveApplicationAction, rejectApplicationAction, submitApplicationAction } from "../../lib/applications/actions";
 import { loadApplication, loadApplicationList, loadPendingApplicationCount } from "../../lib/applications/loaders";
 import { uaInput, unique } from "../enrollment/fixtures";
@@ -212,6 +212,35 @@ describe.each(PROVIDERS)("registration applications on %s", (provider) => {
     expect(await t.db.account.count({ where: { name: userId } })).toBe(0);
     // The user ID may be applied for again.
     expect((await submitApplication(ua, application(userId), meta())).ok).toBe(true);
+  });
+
+  it("the list pages by keyset, newest first, per status, with rows of equal time each listed once", async () => {
+    const ua = await openUa();
+    const at = new Date(Date.now() + 86_400_000); // later than every other row, so these lead the list
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await submitApplication(ua, application(unique("page")), meta(), i < 3 ? at : new Date(at.getTime() + 1000));
+      if (!s.ok) throw new Error("not submitted");
+      ids.push(s.id);
+    }
+    await rejectApplication(ids[5], "test", TEST_ACTOR);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 2; page++) {
+      const p = await listApplications({ status: "PENDING", limit: 2, after });
+      seen.push(...p.items.map((a) => a.id));
+      expect(p.items.every((a) => a.status === "PENDING")).toBe(true);
+      expect(p.nextCursor).not.toBeNull();
+      after = p.nextCursor ?? undefined;
+    }
+    const desc = (xs: string[]) => [...xs].sort().reverse();
+    const newest = [...desc([ids[3], ids[4]]), ...desc([ids[0], ids[1], ids[2]])].slice(0, 4);
+    expect(seen.slice(0, 4)).toEqual(newest);
+    expect(new Set(seen).size).toBe(seen.length);
+    const all = await listApplications({ status: "ALL", limit: 1 });
+    expect(all.items.map((a) => a.id)).toEqual(desc([ids[3], ids[4], ids[5]]).slice(0, 1));
+    expect((await listApplications({ status: "REJECTED", limit: 50 })).items.map((a) => a.id)).toContain(ids[5]);
+    await expectInkanError(listApplications({ status: "ALL", after: "not-a-cursor" }), "VALIDATION", /first page/);
   });
 
   it("roles: OPERATOR and ADMIN decide, AUDITOR only reads; refused calls change nothing", async () => {
