@@ -8,7 +8,7 @@ import { PROVIDERS, withTestDatabase } from "../helpers/database";
 import { TEST_ACTOR, auditEvents, createTestAuthority, expectInkanError, useServiceEnvironment } from "../helpers/services";
 import { createApiToken, verifyPassword } from "../../lib/auth";
 import { createAccount, deleteAccount } from "../../lib/accounts";
-import { createGroup } from "../../lib/groups";
+import { createGroup, deleteGroup } from "../../lib/groups";
 import { createUa, signInUaUser, updateUa } from "../../lib/enrollment";
 import { saveUaAction } from "../../lib/enrollment/actions";
 import { approveApplication, listApplications, rejectApplication, submitApplication, SUBMISSIONS_PER_WINDOW, type ApplyInput } from "../../lib/applications";
@@ -166,6 +166,17 @@ describe.each(PROVIDERS)("registration applications on %s", (provider) => {
     expect(JSON.parse(decision[3].details)).toMatchObject({ ua, userId, account: userId });
     expect(await signInUaUser(ua, { userId, password: PASSWORD }, meta())).toMatchObject({ ok: true, session: { accountName: userId } });
     expect(await signInUaUser(ua, { userId, password: "wrong-password" }, meta())).toMatchObject({ ok: false, reason: "invalid" });
+  });
+
+  it("a group deleted after the UA was configured simply drops out of what an approval joins", async () => {
+    const temp = await createGroup({ name: unique("temp-"), kind: "USER", description: "" }, TEST_ACTOR);
+    const ua = await openUa([groupA.id, temp.id]);
+    await deleteGroup(temp.id, TEST_ACTOR);
+    expect((await t.db.uaApplicationGroup.findMany({ where: { ua: { name: ua } } })).map((g) => g.groupId)).toEqual([groupA.id]);
+    const userId = unique("drop");
+    const submitted = await submitApplication(ua, application(userId), meta());
+    if (!submitted.ok) throw new Error("not submitted");
+    expect((await approveApplication(submitted.id, TEST_ACTOR)).groups).toEqual([groupA.name]);
   });
 
   it("two approvers at once: exactly one account, one approval, and the other hears it was already approved", async () => {
