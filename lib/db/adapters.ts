@@ -20,6 +20,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   DriverAdapterError,
+  type ConnectionInfo,
   type IsolationLevel,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -106,6 +107,15 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
     this.#inner = inner;
     this.#reader = reader;
     this.adapterName = inner.adapterName;
+  }
+
+  /**
+   * Prisma assumes SQLite allows 999 bound values (SQLite before 3.32) and refuses larger
+   * queries, e.g. `id IN (…)` with the certificate search's up to 5,000 candidates; the
+   * SQLite bundled with better-sqlite3 allows 32,766, as PostgreSQL does.
+   */
+  getConnectionInfo(): ConnectionInfo {
+    return { maxBindValues: 32_766, supportsRelationJoins: false };
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {

@@ -106,6 +106,21 @@ describe.each(PROVIDERS)("free-text certificate search on %s", (provider) => {
     for (const wild of ["a_b", "50%", "c\\d"]) expect(await textCandidates(wild, true)).toBeNull();
   });
 
+  it("narrows to more candidates than SQLite's historic 999 bound values (up to MAX_TEXT_CANDIDATES) in one query", async () => {
+    const [ca, account] = await Promise.all([t.db.certificateAuthority.findFirstOrThrow(), t.db.account.findFirstOrThrow({ where: { name: "tanaka" } })]);
+    await t.db.certificate.createMany({
+      data: Array.from({ length: 1_200 }, (_, i) => ({
+        caId: ca.id, accountId: account.id, serial: `b0${i.toString(16).padStart(4, "0")}`, subject: `CN=bulk-${i},O=Many Rows Inc`, keyAlgorithm: "ECDSA-P256",
+        notBefore: new Date("2026-01-01T00:00:00Z"), notAfter: new Date("2027-06-01T00:00:00Z"), status: "ISSUED", source: "CSR", certificateDer: new Uint8Array([0x30]),
+        createdAt: new Date(Date.UTC(2026, 1, 1) + i * 1000),
+      })),
+    });
+    expect(await textCandidates("many rows", false)).toHaveLength(1_200);
+    const page = await searchCertificates(parseCertificateSearch({ subject: "many rows", limit: 3 }));
+    expect(page.items.map((c) => c.subject)).toEqual(["CN=bulk-1199,O=Many Rows Inc", "CN=bulk-1198,O=Many Rows Inc", "CN=bulk-1197,O=Many Rows Inc"]);
+    expect(await searched({ q: "bulk-11" })).toEqual(await scanned({ OR: [{ subject: containsText("bulk-11") }, { account: { name: containsText("bulk-11") } }] }));
+  });
+
   it("finds a certificate issued after the index was built, and one whose subject changed", async () => {
     const [ca, account] = await Promise.all([t.db.certificateAuthority.findFirstOrThrow(), t.db.account.findFirstOrThrow({ where: { name: "tanaka" } })]);
     const cert = await t.db.certificate.create({
