@@ -35,15 +35,21 @@ describe.each(PROVIDERS)("derived certificate tables on %s", (provider) => {
     open.push(t);
     if (provider === "sqlite") {
       expect(await triggerNames(t)).toEqual([
-        "Account_text_rename", "Certificate_count_delete", "Certificate_count_insert", "Certificate_count_update",
+        "Account_text_rename", "AuditEvent_text_delete", "AuditEvent_text_insert", "AuditEvent_text_update",
+        "Certificate_count_delete", "Certificate_count_insert", "Certificate_count_update",
         "Certificate_text_delete", "Certificate_text_insert", "Certificate_text_update",
       ]);
       const [fts] = await t.db.$queryRawUnsafe<Array<{ sql: string }>>(`SELECT sql FROM sqlite_master WHERE name = 'CertificateText'`);
       expect(fts.sql).toMatch(/fts5\(.*tokenize = 'trigram'\)/);
+      const [audit] = await t.db.$queryRawUnsafe<Array<{ sql: string }>>(`SELECT sql FROM sqlite_master WHERE name = 'AuditText'`);
+      expect(audit.sql).toMatch(/fts5\(.*tokenize = 'trigram'.*contentless_delete = 1\)/);
     } else {
       expect(await triggerNames(t)).toEqual(["Certificate_count_delete", "Certificate_count_insert", "Certificate_count_update"]);
       const indexes = await t.db.$queryRawUnsafe<Array<{ indexname: string; indexdef: string }>>(`SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%trgm%' ORDER BY 1`);
-      expect(indexes.map((i) => i.indexname)).toEqual(["Account_name_trgm_idx", "Certificate_subject_trgm_idx"]);
+      expect(indexes.map((i) => i.indexname)).toEqual([
+        "Account_name_trgm_idx", "AuditEvent_action_trgm_idx", "AuditEvent_actor_trgm_idx", "AuditEvent_details_trgm_idx",
+        "AuditEvent_targetId_trgm_idx", "AuditEvent_userAgent_trgm_idx", "Certificate_subject_trgm_idx",
+      ]);
       for (const i of indexes) expect(i.indexdef).toMatch(/USING gin .*gin_trgm_ops/);
     }
   });
