@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { expectSameDictionaries } from "../../tests/helpers/dictionaries";
 import { en, ja, outcomeText } from "./messages";
-
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-}
 
 describe("application messages", () => {
   it("Japanese and English define exactly the same keys, none empty", () => {
-    expect(keys(ja).sort()).toEqual(keys(en).sort());
-    for (const dict of [en, ja]) for (const k of keys(dict)) expect(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], dict), k).not.toBe("");
+    expectSameDictionaries(en, ja, { placeholders: false });
   });
 
   it("uses the seed's Gléas word for the list", () => {
