@@ -198,7 +198,11 @@ async function certificateShapes(): Promise<Shape[]> {
     ["subject contains a user ID", search(() => ({ subject: `CN=${user()},` }))],
     ["subject contains a common word (Staff)", search(() => ({ subject: "Staff" }))],
     ["free text = common word (q: staff)", search(() => ({ q: "staff" }))],
+    // "123" is in ~320 of the 100,000 names (user123, user1123, user12300–12399, …): ~3,200
+    // certificates, under the candidate cap, so the index's heaviest case.
     ["free text = 3 digits (q: 3 of a user ID)", search(() => ({ q: String(100 + Math.floor(rand() * 900)) }))],
+    // "r123" matches user123, user1230–1239, user12300–12399 and srv…: ~1,100 certificates.
+    ["free text ≈ 1,100 matches (q: r + 3 digits)", search(() => ({ q: `r${100 + Math.floor(rand() * 700)}` }))],
     ["account (exact user ID)", search(() => ({ account: user() }))],
     ["status = valid, soonest expiry first", search(() => ({ status: "valid", sort: "expiry" }))],
     ["status = valid, deep page by expiry", search(() => ({ status: "valid", sort: "expiry", cursor: pick(deepExpiry) }))],

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { containsText, getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { toCertificateView } from "./data";
-import { textCandidates } from "./text-search";
+import { textCandidates, type TextCandidates } from "./text-search";
 import type { CertificateView } from "./types";
 
 export const CERTIFICATE_SORTS = ["issued", "expiry"] as const;
@@ -116,8 +116,12 @@ async function filterWhere(s: CertificateSearch, now: Date): Promise<Prisma.Cert
     s.subject ? textCandidates(s.subject, false) : null,
   ]);
   // null: no row can match (the index found none), so an OR can leave the branch out.
-  const narrowed = (candidates: string[] | null, where: Prisma.CertificateWhereInput): Prisma.CertificateWhereInput | null =>
-    !candidates ? where : candidates.length ? { AND: [{ id: { in: candidates } }, where] } : null;
+  const narrowed = (candidates: TextCandidates | null, where: Prisma.CertificateWhereInput): Prisma.CertificateWhereInput | null => {
+    if (!candidates) return where;
+    if (candidates.certificateIds.length === 0) return null;
+    const ids = { id: { in: candidates.certificateIds } };
+    return candidates.exact ? ids : { AND: [ids, where] };
+  };
   const nothing: Prisma.CertificateWhereInput = { id: { in: [] } };
   if (s.q) {
     const serial = serialPrefix(s.q);

@@ -11,7 +11,7 @@ import { PROVIDERS, createTestDatabase, type TestDatabase } from "../helpers/dat
 import { setDbForTesting } from "../../lib/db";
 import { migrateDatabase } from "../../lib/db/migrate";
 import { migrationsDirOf } from "../../lib/db/schema-engine";
-import { textCandidates } from "../../lib/ca/text-search";
+import { candidateCertificates } from "../helpers/text-candidates";
 
 const MIGRATION = "certificate_text_search_and_counts";
 
@@ -82,8 +82,8 @@ describe.each(PROVIDERS)("derived certificate tables on %s", (provider) => {
     ]);
     const restore = setDbForTesting(t.db, t.url);
     try {
-      expect(await textCandidates("legacy 0b", false)).toHaveLength(1);
-      expect(await textCandidates("legacy-us", true)).toHaveLength(3);
+      expect(await candidateCertificates("legacy 0b", false)).toHaveLength(1);
+      expect(await candidateCertificates("legacy-us", true)).toHaveLength(3);
     } finally {
       restore();
     }
