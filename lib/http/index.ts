@@ -1,14 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { InkanError, toProblem } from "@/lib/errors";
+import { InkanError, toProblem, type Language } from "@/lib/errors";
+import { apiLocale } from "@/lib/i18n/locale";
 
 // Route-handler plumbing shared by /api/v1 and /crl: JSON bodies with a size cap,
 // RFC 9457 problem+json for every error, and file responses.
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export function problemResponse(err: unknown): Response {
-  const problem = toProblem(err);
+/** problem+json in `locale` (English unless the caller picked the reader's language). */
+export function problemResponse(err: unknown, locale: Language = "en"): Response {
+  const problem = toProblem(err, locale);
   if (problem.status >= 500) console.error("[inkan] route handler failed:", err instanceof Error ? err.stack : err);
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { "content-type": "application/problem+json" } });
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { "content-type": "application/problem+json", "content-language": locale } });
 }
 
 export function json(body: unknown, status = 200): Response {
@@ -30,17 +32,20 @@ export function currentRequestLine(): RequestLine | undefined {
   return requestLines.getStore();
 }
 
-/** Wraps a handler so any thrown error becomes problem+json, and its request line is known below it. */
+/**
+ * Wraps a handler so any thrown error becomes problem+json (in Japanese when the request's
+ * Accept-Language prefers it, else English), and its request line is known below it.
+ */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const request = args[0];
     const run = async () => {
       try {
         return await fn(...args);
       } catch (err) {
-        return problemResponse(err);
+        return problemResponse(err, request instanceof Request ? apiLocale(request.headers.get("accept-language")) : "en");
       }
     };
-    const request = args[0];
     if (!(request instanceof Request)) return run();
     return requestLines.run({ method: request.method, path: new URL(request.url).pathname.slice(0, 512) }, run);
   };
