@@ -67,7 +67,10 @@ function columnIndex(header: string[]): Record<Column, number> {
     (Object.keys(COLUMNS) as Column[]).map((c) => [c, lower.findIndex((h) => (COLUMNS[c] as readonly string[]).includes(h))]),
   ) as Record<Column, number>;
   if (index.userId < 0) {
-    throw new InkanError("VALIDATION", `The CSV header has no user_id column (found: ${header.join(", ") || "nothing"}). The first line must name the columns: user_id,name,email,groups,hostnames.`);
+    throw new InkanError("VALIDATION", {
+      en: `The CSV header has no user_id column (found: ${header.join(", ") || "nothing"}). The first line must name the columns: user_id,name,email,groups,hostnames.`,
+      ja: `CSVのヘッダーに user_id 列がありません(見つかった列: ${header.join(", ") || "なし"})。1行目に列名 user_id,name,email,groups,hostnames を書いてください。`,
+    });
   }
   return index;
 }
@@ -106,10 +109,10 @@ function validateRecord(rec: CsvRecord, width: number, col: Record<Column, numbe
 
 /** Reads the file, validates every row and compares it with the database; writes nothing. */
 async function planRows(bytes: Uint8Array): Promise<{ encoding: string; planned: Planned[] }> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", { en: `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, ja: `CSVファイルが ${MAX_IMPORT_BYTES / 1024 / 1024} MB を超えています。複数のファイルに分けてください。` });
   const table = parseCsv(bytes);
-  if (table.records.length === 0) throw new InkanError("VALIDATION", "The CSV file has a header but no rows.");
-  if (table.records.length > MAX_IMPORT_ROWS) throw new InkanError("TOO_LARGE", `The CSV file has ${table.records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (table.records.length === 0) throw new InkanError("VALIDATION", { en: "The CSV file has a header but no rows.", ja: "CSVファイルにヘッダーしかありません。アカウントの行を追加してください。" });
+  if (table.records.length > MAX_IMPORT_ROWS) throw new InkanError("TOO_LARGE", { en: `The CSV file has ${table.records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`, ja: `CSVファイルが ${table.records.length} 行あります。一度に取り込めるのは ${MAX_IMPORT_ROWS} 行までです。` });
   const col = columnIndex(table.header);
   const planned = table.records.map((r) => validateRecord(r, table.header.length, col));
 
@@ -247,7 +250,7 @@ async function applyChunk(tx: Tx, chunk: Planned[], groupIds: Map<string, string
       where: { name: row.name, status: { not: "DELETED" } },
       data: { displayName: row.displayName, email: row.email, hostnames: JSON.stringify(row.hostnames), searchText: accountSearchText(row) },
     });
-    if (count === 0) throw new InkanError("CONFLICT", `The account "${row.name}" was deleted during the import; run it again.`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${row.name}" was deleted during the import; run it again.`, ja: `取り込みの間にアカウント「${row.name}」が削除されました。もう一度取り込んでください。` });
   }
   if (updates.length) {
     for (const a of await tx.account.findMany({ where: { name: { in: updates.map((p) => p.row!.name) } }, select: { id: true, name: true } })) ids.set(a.name, a.id);
@@ -256,7 +259,7 @@ async function applyChunk(tx: Tx, chunk: Planned[], groupIds: Map<string, string
   for (const p of chunk) {
     for (const g of p.row!.groups) {
       const groupId = groupIds.get(g);
-      if (!groupId) throw new InkanError("CONFLICT", `The group "${g}" was deleted during the import; run it again.`);
+      if (!groupId) throw new InkanError("CONFLICT", { en: `The group "${g}" was deleted during the import; run it again.`, ja: `取り込みの間にグループ「${g}」が削除されました。もう一度取り込んでください。` });
       wanted.push({ groupId, accountId: ids.get(p.row!.name)! });
     }
   }

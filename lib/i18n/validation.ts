@@ -15,6 +15,7 @@ const JA: Record<string, string> = {
   "A server account needs at least one host name.": "サーバーアカウントにはホスト名が少なくとも1つ必要です。",
   "Only server accounts carry host names.": "ホスト名を持てるのはサーバーアカウントだけです。",
   "Use at most 100 host names.": "ホスト名は100個までです。",
+  "Only user accounts sign in at a UA; server accounts have no UA password.": "UAにサインインするのはユーザーアカウントだけです。サーバーアカウントにUAパスワードはありません。",
   'Say what happens to the account\'s certificates: "revoke" (reason cessationOfOperation) or "keep" (they stay valid and listed).':
     'アカウントの証明書をどうするか指定してください: "revoke"(理由 cessationOfOperation で失効)または "keep"(有効なまま残す)。',
   // auth

@@ -11,7 +11,8 @@ import { AccountTable } from "@/components/accounts/AccountTable";
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const { query, problems, page, groups, canWrite } = await pageData(() => loadAccountList(params));
-  const t = ACCOUNT_MESSAGES[await getLocale()].list;
+  const locale = await getLocale();
+  const t = ACCOUNT_MESSAGES[locale].list;
   const { after, ...withoutCursor } = query;
   const filtered = Object.keys(withoutCursor).some((k) => k !== "sort");
   const sortLabel = query.sort === "name" ? t.sortName : query.sort === "expiry" ? t.sortExpiry : t.sortCreated;
@@ -27,7 +28,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         )}
       </div>
       <AccountFilters query={query} groups={groups} t={t} />
-      {problems.length > 0 && <Alert kind="error" testId="list-problems">{t.ignored} {problems.join(" ")}</Alert>}
+      {problems.length > 0 && <Alert kind="error" testId="list-problems">{t.ignored} {problems.map((p) => p[locale]).join(" ")}</Alert>}
       {query.sort === "expiry" && <p className="help">{t.expiryNote}</p>}
       {page.items.length === 0 ? (
         <p className="empty panel" data-testid="account-list-empty">{filtered || after ? t.noMatch : t.empty}</p>

@@ -16,9 +16,9 @@ export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
   const actor = await requireActor(STAFF);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+  if (declared > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", { en: `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, ja: `CSVファイルが ${MAX_IMPORT_BYTES / 1024 / 1024} MB を超えています。複数のファイルに分けてください。` });
   const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", { en: `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, ja: `CSVファイルが ${MAX_IMPORT_BYTES / 1024 / 1024} MB を超えています。複数のファイルに分けてください。` });
   if (new URL(request.url).searchParams.get("dryRun") === "1") return json(await previewAccountImport(bytes));
   // Validate the whole file before the stream starts, so a bad file is a plain problem+json.
   await previewAccountImport(bytes);
