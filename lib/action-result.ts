@@ -9,7 +9,7 @@ export type ActionResult<T = undefined> =
 
 const UNEXPECTED: LocalizedText = {
   en: "An unexpected error occurred. Nothing was changed; try again, and see the server log if it repeats.",
-  ja: "予期しないエラーが発生しました。変更は行われていません。もう一度試し、繰り返す場合はサーバーのログを確認してください。",
+  ja: "予期しないエラーが発生しました。変更は行われていません。もう一度試し、繰り返す場合はサーバのログを確認してください。",
 };
 
 /** The failure as the caller sees it, in `locale` (the caller's UI language; see `runAction`). */

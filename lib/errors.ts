@@ -98,7 +98,7 @@ const TITLES: Record<ErrorCode, string> = {
 /** What a person sees when something failed that we did not expect; the details go to the log only. */
 export const UNEXPECTED: LocalizedText = {
   en: "An unexpected error occurred. The server log has the details.",
-  ja: "予期しないエラーが発生しました。詳細はサーバーのログを確認してください。",
+  ja: "予期しないエラーが発生しました。詳細はサーバのログを確認してください。",
 };
 
 /**

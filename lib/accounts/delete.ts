@@ -36,7 +36,7 @@ export async function deleteAccount(name: string, choice: DeleteCertificatesChoi
       where: { id: row.id, status: { not: "DELETED" } },
       data: { status: "DELETED", deletedAt: now, uaPasswordHash: null },
     });
-    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${name}" is already deleted.`, ja: `アカウント「${name}」は既に削除されています。` });
+    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${name}" is already deleted.`, ja: `アカウント「${name}」はすでに削除されています。` });
     await tx.groupMembership.deleteMany({ where: { accountId: row.id } });
     const valid = await tx.certificate.findMany({
       where: { accountId: row.id, status: "ISSUED", notAfter: { gt: now } },

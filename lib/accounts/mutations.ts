@@ -14,11 +14,11 @@ export function nameTakenError(name: string, status: string): InkanError {
   return status === "DELETED"
     ? new InkanError("CONFLICT", {
       en: `The user ID "${name}" belonged to a deleted account; it stays reserved because that account's certificates and audit trail refer to it. Choose another user ID.`,
-      ja: `ユーザーID「${name}」は削除済みのアカウントのものです。その証明書と監査ログが参照しているため使えません。別のユーザーIDを選んでください。`,
+      ja: `ユーザID「${name}」は削除済みのアカウントのものです。その証明書と監査ログが参照しているため使えません。別のユーザIDを選んでください。`,
     })
     : new InkanError("CONFLICT", {
       en: `An account named "${name}" already exists. Choose another user ID or open the existing account.`,
-      ja: `アカウント「${name}」は既にあります。別のユーザーIDを選ぶか、既存のアカウントを開いてください。`,
+      ja: `アカウント「${name}」はすでにあります。別のユーザIDを選ぶか、既存のアカウントを開いてください。`,
     });
 }
 

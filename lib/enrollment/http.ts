@@ -38,7 +38,7 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     const ua = await findUa(uaName);
     if (!ua) throw new InkanError("NOT_FOUND", { en: `No UA named "${uaName}".`, ja: `UA「${uaName}」はありません。` });
     const session = openUaSession(ua.name, readCookie(request, UA_SESSION_COOKIE), now);
-    if (!session) throw new InkanError("UNAUTHENTICATED", { en: "Sign in to the UA first.", ja: "先にUAにサインインしてください。" });
+    if (!session) throw new InkanError("UNAUTHENTICATED", { en: "Sign in to the UA first.", ja: "先にUAにログインしてください。" });
     const requested = new URL(request.url).searchParams.get("platform");
     const platform: Platform = (PLATFORMS as readonly string[]).includes(requested ?? "") ? (requested as Platform)
       : platformFor(request.headers.get("user-agent"), ua, parseLayoutChoice(readCookie(request, UA_LAYOUT_COOKIE)));

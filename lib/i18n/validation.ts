@@ -6,23 +6,23 @@ import { InkanError, type FieldError, type LocalizedText } from "@/lib/errors";
 const JA: Record<string, string> = {
   // accounts
   "Host names use letters, digits, hyphens and dots (e.g. www.example.local).": "ホスト名には英数字、ハイフン、ドットを使います(例: www.example.local)。",
-  "Enter the account's user ID or server name.": "アカウントのユーザーIDまたはサーバー名を入力してください。",
+  "Enter the account's user ID or server name.": "アカウントのユーザIDまたはサーバ名を入力してください。",
   "Use at most 128 characters.": "128文字以内で入力してください。",
   "Use letters, digits and . _ @ - only (it becomes part of URLs and certificate subjects).": "英数字と . _ @ - だけを使ってください(URLや証明書のサブジェクトの一部になります)。",
   "Use at most 200 characters for the display name.": "表示名は200文字以内で入力してください。",
   "Enter a valid e-mail address.": "正しいメールアドレスを入力してください。",
   "The UA password needs at least 8 characters.": "UAパスワードは8文字以上にしてください。",
-  "A server account needs at least one host name.": "サーバーアカウントにはホスト名が少なくとも1つ必要です。",
-  "Only server accounts carry host names.": "ホスト名を持てるのはサーバーアカウントだけです。",
+  "A server account needs at least one host name.": "サーバアカウントにはホスト名が少なくとも1つ必要です。",
+  "Only server accounts carry host names.": "ホスト名を持てるのはサーバアカウントだけです。",
   "Use at most 100 host names.": "ホスト名は100個までです。",
-  "Only user accounts sign in at a UA; server accounts have no UA password.": "UAにサインインするのはユーザーアカウントだけです。サーバーアカウントにUAパスワードはありません。",
+  "Only user accounts sign in at a UA; server accounts have no UA password.": "UAにログインするのはユーザアカウントだけです。サーバアカウントにUAパスワードはありません。",
   'Say what happens to the account\'s certificates: "revoke" (reason cessationOfOperation) or "keep" (they stay valid and listed).':
     'アカウントの証明書をどうするか指定してください: "revoke"(理由 cessationOfOperation で失効)または "keep"(有効なまま残す)。',
   // auth
   "Use at least 12 characters.": "12文字以上にしてください。",
   "Use at most 256 characters.": "256文字以内にしてください。",
   "Name the token.": "トークンの名前を入力してください。",
-  "Enter the setup token printed on the server console.": "サーバーのコンソールに表示されたセットアップトークンを入力してください。",
+  "Enter the setup token printed on the server console.": "サーバのコンソールに表示されたセットアップトークンを入力してください。",
   "Type your current password.": "現在のパスワードを入力してください。",
   "Type the 6-digit code your authenticator app shows.": "認証アプリに表示されている6桁のコードを入力してください。",
 };

@@ -22,7 +22,7 @@ vi.mock("next/headers", () => {
   };
 });
 
-const refusal = () => new InkanError("CONFLICT", { en: 'An account named "a" already exists.', ja: "アカウント「a」は既にあります。" });
+const refusal = () => new InkanError("CONFLICT", { en: 'An account named "a" already exists.', ja: "アカウント「a」はすでにあります。" });
 const invalidAccount = () => {
   const parsed = createAccountSchema.safeParse({ kind: "user", name: "a b", email: "nope" });
   if (parsed.success) throw new Error("the input should be invalid");
@@ -32,14 +32,14 @@ const invalidAccount = () => {
 describe("server actions answer in the caller's language", () => {
   it("a ja cookie gives the Japanese message and field messages", async () => {
     request.current = { cookie: "ja", acceptLanguage: "en-US" };
-    expect(await runAction(async () => { throw refusal(); })).toEqual({ ok: false, error: { code: "CONFLICT", message: "アカウント「a」は既にあります。" } });
+    expect(await runAction(async () => { throw refusal(); })).toEqual({ ok: false, error: { code: "CONFLICT", message: "アカウント「a」はすでにあります。" } });
     const r = await runAction(async () => { throw invalidAccount(); });
     expect(!r.ok && r.error.fields).toEqual({ name: expect.stringContaining("英数字と . _ @ - だけ"), email: "正しいメールアドレスを入力してください。" });
   });
 
   it("without a cookie, Accept-Language ja gives Japanese; an en cookie wins over it", async () => {
     request.current = { acceptLanguage: "ja,en;q=0.8" };
-    expect(await runAction(async () => { throw refusal(); })).toMatchObject({ error: { message: "アカウント「a」は既にあります。" } });
+    expect(await runAction(async () => { throw refusal(); })).toMatchObject({ error: { message: "アカウント「a」はすでにあります。" } });
     request.current = { cookie: "en", acceptLanguage: "ja" };
     expect(await runAction(async () => { throw refusal(); })).toMatchObject({ error: { message: 'An account named "a" already exists.' } });
   });
