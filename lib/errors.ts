@@ -22,6 +22,9 @@ export interface LocalizedText {
 
 export type Language = keyof LocalizedText;
 
+/** The field message for a name already in use (accounts, groups, templates, UAs, deploy targets). */
+export const NAME_TAKEN: LocalizedText = { en: "This name is taken.", ja: "この名前はすでに使われています。" };
+
 /** A field-level validation error; `details.errors` of a VALIDATION error holds these. */
 export interface FieldError {
   field: string;

@@ -18,6 +18,17 @@ const JA: Record<string, string> = {
   "Only user accounts sign in at a UA; server accounts have no UA password.": "UAにログインするのはユーザアカウントだけです。サーバアカウントにUAパスワードはありません。",
   'Say what happens to the account\'s certificates: "revoke" (reason cessationOfOperation) or "keep" (they stay valid and listed).':
     'アカウントの証明書をどうするか指定してください: "revoke"(理由 cessationOfOperation で失効)または "keep"(有効なまま残す)。',
+  // enrollment (UA)
+  "A UA name is 1-63 lowercase letters, digits or hyphens; it becomes the URL /<name>/ua.": "UA名は英小文字・数字・ハイフンで1〜63文字です。URL /<名前>/ua になります。",
+  "This name is used by Inkan itself; pick another.": "この名前は Inkan 自身が使っています。別の名前を選んでください。",
+  "Choose the CA this UA issues from.": "このUAが発行に使う認証局を選んでください。",
+  "Whole minutes only.": "分は整数で入力してください。",
+  "At most one year (525600 minutes).": "最大1年(525600分)です。",
+  "The profile name is required (it is shown on the device).": "プロファイル名は必須です(端末に表示されます)。",
+  "The identifier is required, in reverse-DNS form like com.example.profile.": "識別子は必須です。com.example.profile のような逆DNS形式で入力してください。",
+  "At least one attempt.": "1回以上にしてください。",
+  "At least one minute.": "1分以上にしてください。",
+  "At most one week.": "最大1週間です。",
   // auth
   "Use at least 12 characters.": "12文字以上にしてください。",
   "Use at most 256 characters.": "256文字以内にしてください。",
