@@ -50,16 +50,22 @@ interface Issue {
 
 /** zod issues as field errors (`details.errors`), each message in both languages. */
 export function fieldErrors(issues: readonly Issue[]): FieldError[] {
-  return issues.map((i) => ({ field: i.path.map(String).join("."), message: issueText(i.message) }));
+  return issues.filter((i) => i.path.length > 0).map((i) => ({ field: i.path.map(String).join("."), message: issueText(i.message) }));
+}
+
+/** `details` for the issues: field errors when any issue names a field. */
+function detailsOf(issues: readonly Issue[]): { errors: FieldError[] } | undefined {
+  const errors = fieldErrors(issues);
+  return errors.length > 0 ? { errors } : undefined;
 }
 
 /** A VALIDATION error for zod issues: every message joined, and the field errors beside it. */
 export function validationError(issues: readonly Issue[]): InkanError {
   const texts = issues.map((i) => issueText(i.message));
-  return new InkanError("VALIDATION", { en: texts.map((t) => t.en).join(" "), ja: texts.map((t) => t.ja).join(" ") }, { errors: fieldErrors(issues) });
+  return new InkanError("VALIDATION", { en: texts.map((t) => t.en).join(" "), ja: texts.map((t) => t.ja).join(" ") }, detailsOf(issues));
 }
 
 /** A VALIDATION error carrying only the first issue's message (forms with one input). */
 export function firstIssueError(issues: readonly Issue[]): InkanError {
-  return new InkanError("VALIDATION", issueText(issues[0]?.message ?? "Invalid input."), { errors: fieldErrors(issues) });
+  return new InkanError("VALIDATION", issueText(issues[0]?.message ?? "Invalid input."), detailsOf(issues));
 }
