@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EKU_OIDS, KEY_ALGORITHMS, KEY_USAGE_BITS, encodeName, isPkiError, type KeyAlgorithm, type KeyUsageFlag } from "@/lib/pki";
 import { InkanError } from "@/lib/errors";
+import { validationError } from "@/lib/i18n/validation";
 import { SUBJECT_FIELDS, type SubjectFieldKey, type TemplateSubject } from "./types";
 
 /** End-entity key usages a template may set (never keyCertSign / cRLSign: leaves are not CAs). */
@@ -30,9 +31,7 @@ export type ValidTemplate = z.output<typeof templateInputSchema>;
 export function parseTemplateInput(input: TemplateInput): ValidTemplate {
   const parsed = templateInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "), {
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    });
+    throw validationError(parsed.error.issues);
   }
   const subject: TemplateSubject = {};
   for (const key of SUBJECT_FIELDS) {
