@@ -30,7 +30,7 @@ export async function loadAuditEvent(seq: string) {
 export async function openAuditExport(params: Params): Promise<AuditExport> {
   const actor = await requireActor(AUDIT_READERS);
   const format = params.format ?? "csv";
-  if (format !== "csv" && format !== "jsonl") throw new InkanError("VALIDATION", "format is csv or jsonl.");
+  if (format !== "csv" && format !== "jsonl") throw new InkanError("VALIDATION", { en: "format is csv or jsonl.", ja: "format は csv か jsonl です。" });
   const filters = Object.fromEntries(Object.entries(params).filter(([k]) => k !== "format" && k !== "cursor"));
   return exportAuditEvents(parseAuditFilter(filters), format, actor);
 }

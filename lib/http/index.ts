@@ -54,18 +54,18 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
 /** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with clear messages. */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) throw new InkanError("VALIDATION", "Send the request body as JSON with Content-Type: application/json.");
+  if (!type.toLowerCase().startsWith("application/json")) throw new InkanError("VALIDATION", { en: "Send the request body as JSON with Content-Type: application/json.", ja: "リクエスト本文は Content-Type: application/json の JSON で送ってください。" });
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw new InkanError("TOO_LARGE", { en: `The request body is larger than ${maxBytes} bytes.`, ja: `リクエスト本文が ${maxBytes} バイトを超えています。` });
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new InkanError("TOO_LARGE", { en: `The request body is larger than ${maxBytes} bytes.`, ja: `リクエスト本文が ${maxBytes} バイトを超えています。` });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new InkanError("VALIDATION", "The request body is not valid JSON.");
+    throw new InkanError("VALIDATION", { en: "The request body is not valid JSON.", ja: "リクエスト本文が正しいJSONではありません。" });
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new InkanError("VALIDATION", "The request body must be a JSON object.");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new InkanError("VALIDATION", { en: "The request body must be a JSON object.", ja: "リクエスト本文はJSONオブジェクトにしてください。" });
   return body as Record<string, unknown>;
 }
 
@@ -87,5 +87,5 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw new InkanError("FORBIDDEN", "Cross-site request refused.");
+  if (!host || new URL(origin).host !== host) throw new InkanError("FORBIDDEN", { en: "Cross-site request refused.", ja: "別のサイトからのリクエストは受け付けません。" });
 }

@@ -49,6 +49,12 @@ const JA: Record<string, string> = {
   "Choose user group or role group.": "ユーザグループかロールグループかを選んでください。",
   "Use at most 500 characters.": "500文字以内で入力してください。",
   "Enter the user ID or server name of the account to add.": "追加するアカウントのユーザIDまたはサーバ名を入力してください。",
+  // audit log and reports filters
+  "Not a date and time (use YYYY-MM-DDTHH:mm).": "日時ではありません(YYYY-MM-DDTHH:mm の形式で入力してください)。",
+  "The outcome is SUCCESS or FAILURE.": "結果は SUCCESS か FAILURE です。",
+  "The start of the time range is after its end.": "期間の開始が終了より後です。",
+  "Not a date (use YYYY-MM-DD).": "日付ではありません(YYYY-MM-DD の形式で入力してください)。",
+  "The period is day, week or month.": "単位は day、week、month のいずれかです。",
   // auth
   "Use at least 12 characters.": "12文字以上にしてください。",
   "Use at most 256 characters.": "256文字以内にしてください。",
