@@ -71,6 +71,17 @@ const JA: Record<string, string> = {
   "The port is a whole number.": "ポートは整数です。",
   "The signing secret needs at least 16 characters.": "署名用シークレットは16文字以上にしてください。",
   "The webhook URL must start with https:// or http://.": "Webhook のURLは https:// か http:// で始めてください。",
+  // mTLS tools
+  "The leafPem field is empty.": "leafPem が空です。",
+  "Use an absolute path of letters, digits and . _ - / only.": "英数字と . _ - / だけの絶対パスを使ってください。",
+  "The verify depth is 1 to 9.": "検証の深さは 1〜9 です。",
+  "Use a host name such as www.example.local.": "www.example.local のようなホスト名を使ってください。",
+  "Use the application's URL, like http://127.0.0.1:8080.": "http://127.0.0.1:8080 のようなアプリケーションのURLを使ってください。",
+  "Organization values may not contain quotes, backslashes or line breaks.": "組織(O)の値に引用符、バックスラッシュ、改行は使えません。",
+  "Country values are two-letter codes like JP.": "国(C)の値は JP のような2文字のコードです。",
+  "Organizational unit values may not contain quotes, backslashes or line breaks.": "部署(OU)の値に引用符、バックスラッシュ、改行は使えません。",
+  "Use five cron fields, like 17 * * * *.": "17 * * * * のように cron の5つの項目で指定してください。",
+  "A serial is hex digits.": "シリアル番号は16進数です。",
   // auth
   "Use at least 12 characters.": "12文字以上にしてください。",
   "Use at most 256 characters.": "256文字以内にしてください。",
