@@ -130,6 +130,8 @@ function queries(sample: AuditEventView[]): Array<[string, () => Promise<unknown
     ["IP address", () => { const n = Math.floor(rand() * 20_000); return page({ ip: `10.${n % 8}.${(n >> 3) % 250}.${n % 200}` }); }],
     ["free text + one day", () => { const t = randomTime(); return page({ q: "iPhone", from: iso(t), to: iso(t + 86_400_000) }); }],
     ["free text, common word", () => page({ q: "windows" })],
+    ["free text, rare word (one account's name)", () => page({ q: `user${10_000 + Math.floor(rand() * 10_000)}` })],
+    ["free text, no match", () => page({ q: `no-such-word-${Math.floor(rand() * 1000)}` })],
     ["event detail", () => getAuditEvent(1 + Math.floor(rand() * EVENTS))],
   ];
 }

@@ -7,7 +7,8 @@
  *
  * Seeds accounts (80 % users, 20 % servers, 2 % disabled, 1 % deleted, one of 20 groups
  * each) and ten certificates per account (a third revoked, expiries spread over two years
- * around now, random 126-bit serials, two CAs and two templates) with raw bulk inserts, then
+ * around now, random 126-bit serials, two CAs and two templates) with raw bulk inserts (the
+ * database's triggers keep the dashboard counts and SQLite's search index meanwhile), then
  * times in process (the server time of a page without rendering) listAccounts() per list
  * shape, searchCertificates() per search shape and the dashboard's loader queries; prints
  * p50/p95/max and the plans of the main SQL shapes (EXPLAIN QUERY PLAN / EXPLAIN ANALYZE).
@@ -196,6 +197,8 @@ async function certificateShapes(): Promise<Shape[]> {
     ["free text = user ID (q)", search(() => ({ q: user() }))],
     ["subject contains a user ID", search(() => ({ subject: `CN=${user()},` }))],
     ["subject contains a common word (Staff)", search(() => ({ subject: "Staff" }))],
+    ["free text = common word (q: staff)", search(() => ({ q: "staff" }))],
+    ["free text = 3 digits (q: 3 of a user ID)", search(() => ({ q: String(100 + Math.floor(rand() * 900)) }))],
     ["account (exact user ID)", search(() => ({ account: user() }))],
     ["status = valid, soonest expiry first", search(() => ({ status: "valid", sort: "expiry" }))],
     ["status = valid, deep page by expiry", search(() => ({ status: "valid", sort: "expiry", cursor: pick(deepExpiry) }))],
@@ -254,15 +257,29 @@ const PLANS: Array<[string, string]> = [
   ["certificates: serial prefix", `SELECT "id" FROM "Certificate" WHERE "serial" >= '3a4f' AND "serial" < '3a4fg' ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
   ["certificates: account", `SELECT c."id" FROM "Certificate" c JOIN "Account" a ON a."id" = c."accountId" WHERE a."name" = 'user1001' ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 51`],
   ["certificates: CA", `SELECT c."id" FROM "Certificate" c JOIN "CertificateAuthority" a ON a."id" = c."caId" WHERE a."slug" = 'ia2' ORDER BY c."createdAt" DESC, c."id" DESC LIMIT 51`],
-  ["dashboard: valid count", `SELECT COUNT(*) FROM "Certificate" WHERE "status" = 'ISSUED' AND "notAfter" > '2026-12-01'`],
-  ["dashboard: revoked count", `SELECT COUNT(*) FROM "Certificate" WHERE "status" = 'REVOKED'`],
+  ["dashboard: counts per status", `SELECT "status", SUM("count") FROM "CertificateCount" GROUP BY "status"`],
+  ["dashboard: expired before today", `SELECT SUM("count") FROM "CertificateCount" WHERE "status" = 'ISSUED' AND "expiryDay" < 20000`],
+  ["dashboard: expired today", `SELECT COUNT(*) FROM "Certificate" WHERE "status" = 'ISSUED' AND "notAfter" >= '2026-12-01' AND "notAfter" <= '2026-12-01T12:00'`],
 ];
+
+// Free-text candidates (lib/ca/text-search.ts), per provider.
+const TEXT_PLANS: Record<DbProvider, Array<[string, string]>> = {
+  sqlite: [
+    ["text: rare word (q)", `SELECT "certificateId" FROM "CertificateText" WHERE "CertificateText" MATCH '{subject accountName} : "user12345"' LIMIT 5001`],
+    ["text: candidates, page", `SELECT "id" FROM "Certificate" WHERE "id" IN ('c000123450', 'c000123451') AND "subject" LIKE '%user12345%' ORDER BY "createdAt" DESC, "id" DESC LIMIT 51`],
+  ],
+  postgresql: [
+    ["text: rare word (subject)", `SELECT "id" FROM "Certificate" WHERE "subject" ILIKE '%user12345%' LIMIT 5001`],
+    ["text: rare word (account name)", `SELECT "id" FROM "Certificate" WHERE "accountId" IN (SELECT "id" FROM "Account" WHERE "name" ILIKE '%user12345%') LIMIT 5001`],
+    ["text: common word (subject)", `SELECT "id" FROM "Certificate" WHERE "subject" ILIKE '%staff%' LIMIT 5001`],
+  ],
+};
 
 async function explain(provider: DbProvider, url: string, file?: string) {
   console.log(`\nplans (${provider}):`);
   if (provider === "sqlite") {
     const raw = new Database(file!, { readonly: true });
-    for (const [name, sql] of PLANS) {
+    for (const [name, sql] of [...PLANS, ...TEXT_PLANS.sqlite]) {
       const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(" | ");
       console.log(`  ${name}: ${plan}`);
     }
@@ -271,7 +288,7 @@ async function explain(provider: DbProvider, url: string, file?: string) {
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  for (const [name, sql] of PLANS) {
+  for (const [name, sql] of [...PLANS, ...TEXT_PLANS.postgresql]) {
     const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`)).rows.map((r) => r["QUERY PLAN"]).join(" | ");
     console.log(`  ${name}: ${plan.replace(/\s+/g, " ")}`);
   }

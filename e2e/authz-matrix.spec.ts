@@ -37,6 +37,10 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/auth/actions.ts#resetAdminPasswordAction": ADMIN,
   "lib/auth/actions.ts#resetTotpAction": ADMIN,
   "lib/auth/actions.ts#setSignInPolicyAction": ADMIN,
+  "lib/auth/actions.ts#inviteAdminAction": ADMIN,
+  "lib/auth/actions.ts#resendInvitationAction": ADMIN,
+  "lib/auth/actions.ts#revokeInvitationAction": ADMIN,
+  "lib/auth/actions.ts#acceptInvitationAction": "public", // the invitation token decides (invite.spec.ts covers it)
   "lib/auth/actions.ts#changeOwnPasswordAction": EVERYONE,
   "lib/auth/actions.ts#beginTotpEnrollmentAction": EVERYONE,
   "lib/auth/actions.ts#confirmTotpEnrollmentAction": EVERYONE,
@@ -70,6 +74,15 @@ const ACTIONS: Record<string, Allowed> = {
   "lib/alerts/actions.ts#sendTestEmailAction": ADMIN,
   "lib/audit/actions.ts#verifyAuditLogAction": AUDIT,
   "lib/mtls/actions.ts#identifyPastedAction": EVERYONE,
+  // The dock is staff's working tray; an auditor has none (tests/dock/actions.test.ts has the positive side).
+  "lib/dock/actions.ts#putInDockAction": STAFF,
+  "lib/dock/actions.ts#removeFromDockAction": STAFF,
+  "lib/dock/actions.ts#clearDockAction": STAFF,
+  "lib/dock/actions.ts#addDockedAccountsToGroupAction": STAFF,
+  "lib/dock/actions.ts#disableDockedAccountsAction": STAFF,
+  "lib/applications/actions.ts#submitApplicationAction": "public", // only while the UA takes applications (applications.spec.ts)
+  "lib/applications/actions.ts#approveApplicationAction": STAFF,
+  "lib/applications/actions.ts#rejectApplicationAction": STAFF,
 };
 
 /** Route handlers by "<METHOD> <route pattern>". */

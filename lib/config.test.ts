@@ -18,3 +18,12 @@ describe("the deploy debounce setting", () => {
     expect(() => getConfig(env({ INKAN_DEPLOY_DEBOUNCE_SECONDS: "-1" }))).toThrow(/INKAN_DEPLOY_DEBOUNCE_SECONDS/);
   });
 });
+
+describe("the invitation lifetime", () => {
+  it("is 72 hours unless INKAN_INVITATION_TTL_HOURS says otherwise, up to 30 days", () => {
+    expect(getConfig(env({})).invitationTtlMs).toBe(72 * 3_600_000);
+    expect(getConfig(env({ INKAN_INVITATION_TTL_HOURS: "24" })).invitationTtlMs).toBe(24 * 3_600_000);
+    expect(() => getConfig(env({ INKAN_INVITATION_TTL_HOURS: "0" }))).toThrow(/INKAN_INVITATION_TTL_HOURS/);
+    expect(() => getConfig(env({ INKAN_INVITATION_TTL_HOURS: "721" }))).toThrow(/INKAN_INVITATION_TTL_HOURS/);
+  });
+});

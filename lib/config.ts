@@ -25,6 +25,8 @@ const schema = z.object({
   // At most 4 minutes: with the scheduler's minute tick a revocation still reaches the trust
   // stores within 5 (issue 5).
   INKAN_DEPLOY_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(240).optional(),
+  // How long an administrator invitation link stays valid (hours; a month at most).
+  INKAN_INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
 });
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -50,6 +52,8 @@ export interface Config {
   testClock: boolean;
   /** How long the scheduler lets a new CRL settle before deploying it; unset: DEPLOY_SCHEDULE.quietMs. */
   deployDebounceMs: number | undefined;
+  /** INKAN_INVITATION_TTL_HOURS: how long an administrator invitation link stays valid. */
+  invitationTtlMs: number;
 }
 
 let cached: Config | undefined;
@@ -86,6 +90,7 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerEnabled: e.INKAN_SCHEDULER === "on",
     testClock: e.INKAN_TEST_CLOCK === "on",
     deployDebounceMs: e.INKAN_DEPLOY_DEBOUNCE_SECONDS === undefined ? undefined : e.INKAN_DEPLOY_DEBOUNCE_SECONDS * 1000,
+    invitationTtlMs: e.INKAN_INVITATION_TTL_HOURS * 3_600_000,
   };
   if (env === process.env) cached = config;
   return config;

@@ -176,20 +176,51 @@ interface GroupWaiter<T, R> {
 export class GroupCommit<T, R> {
   readonly #write: (tx: Tx, items: T[]) => Promise<GroupOutcome<R>[]>;
   readonly #maxBatch: number;
+  readonly #maxWaitMs: number;
   #queue: GroupWaiter<T, R>[] = [];
   #writing = false;
+  #coming = 0;
+  #arrived: (() => void) | null = null;
 
-  constructor(write: (tx: Tx, items: T[]) => Promise<GroupOutcome<R>[]>, options: { maxBatch?: number } = {}) {
+  /**
+   * `maxWaitMs`: how long a batch may wait for items announced with `expect()` (e.g.
+   * certificates being signed right now) before it is written without them.
+   */
+  constructor(write: (tx: Tx, items: T[]) => Promise<GroupOutcome<R>[]>, options: { maxBatch?: number; maxWaitMs?: number } = {}) {
     this.#write = write;
     this.#maxBatch = options.maxBatch ?? 64;
+    this.#maxWaitMs = options.maxWaitMs ?? 5;
+  }
+
+  /**
+   * Announces an item that will be submitted soon (or never: call the returned function
+   * either way, once). While items are announced, a batch waits up to `maxWaitMs` for them,
+   * as PostgreSQL's commit_delay does: a lone caller is not delayed, concurrent ones share
+   * a transaction instead of each paying for their own.
+   */
+  expect(): () => void {
+    this.#coming++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#coming--;
+      this.#wake();
+    };
   }
 
   /** Resolves once `item` is committed (with the others of its batch). */
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
+      this.#wake();
       if (!this.#writing) void this.#drain();
     });
+  }
+
+  #wake(): void {
+    this.#arrived?.();
+    this.#arrived = null;
   }
 
   async #drain(): Promise<void> {
@@ -200,6 +231,13 @@ export class GroupCommit<T, R> {
         // without yielding to the event loop, so callers whose signatures completed meanwhile
         // are still waiting in libuv's queue. One turn of the loop lets them join this batch.
         await new Promise((resolve) => setImmediate(resolve));
+        const deadline = performance.now() + this.#maxWaitMs;
+        while (this.#coming > 0 && this.#queue.length < this.#maxBatch && performance.now() < deadline) {
+          const arrived = new Promise<void>((resolve) => (this.#arrived = resolve));
+          const timer = setTimeout(() => this.#wake(), Math.max(0, deadline - performance.now()));
+          await arrived;
+          clearTimeout(timer);
+        }
         await this.#commit(this.#queue.splice(0, this.#maxBatch));
       }
     } finally {
@@ -270,6 +308,30 @@ export class ReadBatch<K, V> {
  */
 export function containsText(value: string): Prisma.StringFilter {
   return (dbProvider() === "postgresql" ? { contains: value, mode: "insensitive" } : { contains: value }) as Prisma.StringFilter;
+}
+
+/**
+ * The most rows a free-text term may narrow a search to through a trigram index (SQLite FTS5,
+ * PostgreSQL pg_trgm): lib/ca/text-search.ts, lib/audit/text-search.ts. A term matching more
+ * is common: the plain scan in list order then fills a page after a few hundred rows (at most
+ * ~1,000,000 × 50 / 5,000 = 10,000 when matches are spread evenly), while fetching and
+ * sorting more candidates would cost more than that.
+ */
+export const MAX_TEXT_CANDIDATES = 5_000;
+
+/**
+ * Whether a term can be looked up in the trigram indexes: at least 3 characters (a trigram),
+ * and none of `%`, `_`, `\`, which Prisma's `contains` hands to LIKE unescaped (wildcards on
+ * both providers; PostgreSQL's escape character), so that the LIKE it runs is not a plain
+ * substring match. Other terms keep the plain scan, which gives the same rows.
+ */
+export function isIndexableTerm(term: string): boolean {
+  return [...term].length >= 3 && !/[%_\\]/.test(term);
+}
+
+/** FTS5 phrase syntax: the term in double quotes, its own double quotes doubled. */
+export function ftsPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Derives the per-provider Prisma schema from the one model in prisma/schema.prisma.
 //
 // prisma/schema.prisma is the SQLite schema and the single source of truth. The
-// PostgreSQL schema differs only in the datasource provider and the generator
-// output path, so it is produced here, programmatically, and never committed.
+// PostgreSQL schema differs only in the datasource provider, the generator
+// output path and the lines marked `//@postgresql` (PostgreSQL-only indexes), so it
+// is produced here, programmatically, and never committed.
 // Used by scripts/prisma-generate.mjs (client generation), lib/db/schema-engine.ts
 // (migrations at start) and scripts/db-diff.ts (new migrations).
 import { readFileSync } from "node:fs";
@@ -57,6 +58,11 @@ export function deriveSchema(source, provider, options = {}) {
     let rel = path.relative(options.outputRelativeTo, target).split(path.sep).join("/");
     if (!rel.startsWith(".")) rel = `./${rel}`;
     out = replaceInBlock(out, "generator", "output", rel);
+  }
+  if (provider === "postgresql") {
+    // `//@postgresql <line>`: a line only PostgreSQL's schema has (e.g. a GIN trigram index,
+    // which SQLite's Prisma schema cannot state); SQLite keeps it as a comment.
+    out = out.replace(/^(\s*)\/\/@postgresql /gm, "$1");
   }
   if (provider !== "sqlite") {
     out = `// GENERATED from prisma/schema.prisma by prisma/derive-schema.mjs. Do not edit.\n${out}`;

@@ -16,7 +16,7 @@ import {
   LOCKFILE_NAME,
   lockfileContent,
   migrationsDirOf,
-  NO_FILTERS,
+  schemaFilters,
   openSchemaEngine,
   readMigrationList,
 } from "../lib/db/schema-engine";
@@ -37,7 +37,7 @@ export async function diffProvider(provider: DbProvider, shadowServerUrl?: strin
       to: { tag: "schemaDatamodel", files: [session.schema] },
       script: true,
       exitCode: null,
-      filters: NO_FILTERS,
+      filters: schemaFilters(provider),
     });
     const sql = stdout ?? "";
     const meaningful = sql

@@ -7,7 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { CLI_ACTOR, runAuditVerification, verifyExportFile } from "@/lib/audit";
 import { createAccount, deleteAccount, importAccounts, setAccountStatus, type DeleteCertificatesChoice } from "@/lib/accounts";
 import { certificateJson, getCertificate, issueFromCsr, publishCrl, revokeCertificate, revocationReasonSchema, serialSchema, DEFAULT_CA_SLUG } from "@/lib/ca";
-import { createAuthority, keyAlgorithmSchema } from "@/lib/ca";
+import { createAuthority, keyAlgorithmSchema, recountCertificates, reindexCertificateText } from "@/lib/ca";
 import { InkanError, isInkanError, toProblem } from "@/lib/errors";
 import { bootstrap } from "@/lib/setup";
 import { createAdmin, ROLES } from "@/lib/auth";
@@ -26,6 +26,7 @@ Commands:
   revoke --serial <hex> --reason <reason> [--ca <slug>]    revoke and republish the CRL
   crl publish [--ca <slug>]                                 sign and publish a new CRL now
   certificate show --serial <hex> [--ca <slug>]
+  certificate recount                                       rebuild the dashboard's certificate counts (and SQLite's search index) from the certificates
   audit verify                                              check the audit log's hash chain and its head anchor
   audit verify --file <export.jsonl|export.csv>             verify an exported audit file offline (no database)
   ca create --slug <name> [--parent <slug>] [--subject <dn>] [--algorithm RSA-3072] [--days 3650] [--crl-hours 168]
@@ -175,6 +176,12 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       if (!serial.success) throw new InkanError("VALIDATION", serial.error.issues[0].message);
       const json = certificateJson(await getCertificate(serial.data, values.ca));
       print(out, json, JSON.stringify(json, null, 2));
+      return 0;
+    }
+    case "certificate recount": {
+      const counted = await recountCertificates();
+      const indexed = await reindexCertificateText();
+      print(out, { counted: counted.certificates, indexed: indexed.certificates }, `recounted ${counted.certificates} certificates${indexed.certificates ? `; search index rebuilt (${indexed.certificates})` : ""}`);
       return 0;
     }
     case "ca create": {

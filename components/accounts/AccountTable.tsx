@@ -8,13 +8,17 @@ const VISUALLY_HIDDEN = { position: "absolute", width: 1, height: 1, overflow: "
 
 const statusText = (s: AccountListItem["status"], t: AccountMessages["list"]) => (s === "ACTIVE" ? t.active : s === "DISABLED" ? t.disabled : t.deleted);
 
-/** The account list: a real table (caption, column headers), each row reached by its link. */
-export function AccountTable({ items, caption, t }: { items: AccountListItem[]; caption: string; t: AccountMessages["list"] }) {
+/**
+ * The account list: a real table (caption, column headers), each row reached by its link.
+ * With `selection`, each row has a checkbox for the dock (read by components/dock/DockSelectionForm).
+ */
+export function AccountTable({ items, caption, t, selection }: { items: AccountListItem[]; caption: string; t: AccountMessages["list"]; selection?: { select: string; selectAll: string } }) {
   return (
     <table className="data" data-testid="account-table">
       <caption style={VISUALLY_HIDDEN}>{caption}</caption>
       <thead>
         <tr>
+          {selection && <th scope="col"><input type="checkbox" data-select-all aria-label={selection.selectAll} /></th>}
           <th scope="col">{t.name}</th><th scope="col">{t.kind}</th><th scope="col">{t.displayName}</th><th scope="col">{t.contact}</th>
           <th scope="col">{t.status}</th><th scope="col">{t.certificates}</th><th scope="col">{t.nextExpiry}</th><th scope="col">{t.created}</th>
         </tr>
@@ -22,6 +26,7 @@ export function AccountTable({ items, caption, t }: { items: AccountListItem[]; 
       <tbody>
         {items.map((a) => (
           <tr key={a.id} data-account={a.name}>
+            {selection && <td><input type="checkbox" name="dock-id" value={a.id} aria-label={`${selection.select} ${a.name}`} /></td>}
             <th scope="row" style={{ fontWeight: "normal" }}><Link href={`/ra/accounts/${encodeURIComponent(a.name)}`}>{a.name}</Link></th>
             <td>{a.kind === "SERVER" ? t.server : t.user}</td>
             <td>{a.displayName}</td>

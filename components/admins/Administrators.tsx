@@ -3,12 +3,16 @@ import { useRouter } from "next/navigation";
 import { useActionState, useState, useTransition } from "react";
 import type { AuthMessages } from "@/lib/auth/messages";
 import {
-  createAdminAction, resetAdminPasswordAction, resetTotpAction, setSignInPolicyAction, updateAdminAction,
+  createAdminAction, resendInvitationAction, resetAdminPasswordAction, resetTotpAction, revokeInvitationAction, setSignInPolicyAction, updateAdminAction,
+  type InvitationResult,
 } from "@/lib/auth/actions";
+import { fill } from "@/lib/i18n/fill";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "@/components/ui/Alert";
 import { Field } from "@/components/ui/Field";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { InvitationLink } from "./Invitations";
 import { formatDateTime } from "@/components/ui/format";
 
 type T = AuthMessages["admins"];
@@ -16,7 +20,12 @@ const ROLE_OPTIONS = ["ADMIN", "OPERATOR", "AUDITOR"] as const;
 
 export interface AdminRow {
   id: string; email: string; name: string | null; role: string; status: string; createdAt: Date; totpEnabled: boolean; totpRequired: boolean;
+  invitation: { expiresAt: Date; expired: boolean } | null;
 }
+
+type Role = (typeof ROLE_OPTIONS)[number];
+/** How a question names the administrator: "Taro (taro@example.com)", or the e-mail alone. */
+const who = (a: AdminRow) => (a.name ? `${a.name} (${a.email})` : a.email);
 
 export function AddAdministratorForm({ t }: { t: T }) {
   const [state, action, pending] = useActionState(createAdminAction, null);
@@ -57,24 +66,42 @@ export function SignInPolicyForm({ t, requireTotp }: { t: T; requireTotp: boolea
   );
 }
 
-/** One administrator's row: role, enable/disable, two-factor, password reset. */
+/**
+ * One administrator's row: role, enable/disable, two-factor, password reset, and for an
+ * invited administrator the invitation (resend, revoke). Every change that takes something
+ * away asks first in a dialog naming the administrator and the change.
+ */
 export function AdministratorRow({ admin, t, self, cancel }: { admin: AdminRow; t: T; self: boolean; cancel: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [result, setResult] = useState<{ r: ActionResult<null>; ok: string } | null>(null);
+  const [result, setResult] = useState<{ r: ActionResult<unknown>; ok: string } | null>(null);
+  const [invitation, setInvitation] = useState<InvitationResult | null>(null);
   const [password, setPassword] = useState("");
-  const run = (fn: () => Promise<ActionResult<null>>, ok = t.saved) => start(async () => { setResult({ r: await fn(), ok }); router.refresh(); });
+  const [newRole, setNewRole] = useState<Role | null>(null);
+  const run = (fn: () => Promise<ActionResult<unknown>>, ok = t.saved) => start(async () => { setResult({ r: await fn(), ok }); router.refresh(); });
   const active = admin.status === "ACTIVE";
+  const invited = admin.status === "INVITED";
+  const q = (template: string, values: Record<string, string> = {}) => fill(template, { who: who(admin), ...values });
   return (
     <tr data-testid={`admin-row-${admin.email}`}>
       <td>{admin.email}{self && <span className="badge muted"> {t.you}</span>}<br /><small>{admin.name}</small></td>
       <td>
-        <select aria-label={`${t.role}: ${admin.email}`} defaultValue={admin.role} disabled={pending}
-          onChange={(e) => { const role = e.currentTarget.value as (typeof ROLE_OPTIONS)[number]; run(() => updateAdminAction(admin.id, { role })); }}>
+        {/* Controlled: the select shows the stored role until the dialog is confirmed, so Cancel changes nothing. */}
+        <select aria-label={`${t.role}: ${admin.email}`} value={newRole ?? admin.role} disabled={pending || self} title={self ? t.selfHint : undefined}
+          onChange={(e) => { const role = e.currentTarget.value as Role; if (role !== admin.role) setNewRole(role); }}>
           {ROLE_OPTIONS.map((r) => <option key={r}>{r}</option>)}
         </select>
+        <ConfirmDialog open={newRole !== null} question={q(t.roleConfirm, { from: admin.role, to: newRole ?? "" })} confirmLabel={t.changeRole} cancelLabel={cancel}
+          testId={`role-confirm-${admin.email}`} onCancel={() => setNewRole(null)}
+          onConfirm={() => { const role = newRole!; run(async () => { const r = await updateAdminAction(admin.id, { role }); setNewRole(null); return r; }); }} />
       </td>
-      <td>{active ? <span className="badge ok">{t.active}</span> : <span className="badge muted">{t.disabled}</span>}</td>
+      <td>
+        {invited ? (
+          <span className="badge muted" data-testid={`invitation-${admin.email}`}>
+            {admin.invitation?.expired ? fill(t.invitationExpired, { time: formatDateTime(admin.invitation.expiresAt) }) : fill(t.invitedStatus, { time: formatDateTime(admin.invitation?.expiresAt) })}
+          </span>
+        ) : active ? <span className="badge ok">{t.active}</span> : <span className="badge muted">{t.disabled}</span>}
+      </td>
       <td>
         {admin.totpEnabled ? t.enrolled : t.notEnrolled}
         <label className="check"><input type="checkbox" defaultChecked={admin.totpRequired} disabled={pending}
@@ -82,26 +109,40 @@ export function AdministratorRow({ admin, t, self, cancel }: { admin: AdminRow; 
       </td>
       <td>{formatDateTime(admin.createdAt)}</td>
       <td>
-        <div className="row">
-          {active ? (
-            <ConfirmButton label={t.disable} question={`${t.disableConfirm} (${admin.email})`} confirmLabel={t.disable} cancelLabel={cancel} disabled={pending || self}
-              testId={`disable-${admin.email}`} onConfirm={() => run(() => updateAdminAction(admin.id, { status: "DISABLED" }))} />
-          ) : (
-            <button type="button" className="btn" disabled={pending} onClick={() => run(() => updateAdminAction(admin.id, { status: "ACTIVE" }))}>{t.enable}</button>
-          )}
-          {admin.totpEnabled && (
-            <ConfirmButton label={t.resetTotp} question={`${t.resetTotpConfirm} (${admin.email})`} confirmLabel={t.resetTotp} cancelLabel={cancel} disabled={pending}
-              onConfirm={() => run(() => resetTotpAction(admin.id))} />
-          )}
-        </div>
-        <div className="row">
-          <input type="password" aria-label={`${t.newPassword}: ${admin.email}`} placeholder={t.newPassword} value={password} autoComplete="new-password"
-            onChange={(e) => setPassword(e.currentTarget.value)} />
-          <ConfirmButton label={t.resetPassword} question={`${t.resetPasswordConfirm} (${admin.email})`} confirmLabel={t.resetPassword} cancelLabel={cancel}
-            disabled={pending || password.length === 0} onConfirm={() => run(async () => { const r = await resetAdminPasswordAction(admin.id, password); if (r.ok) setPassword(""); return r; }, t.passwordReset)} />
-        </div>
-        {result && !result.r.ok && <Alert kind="error">{result.r.error.message}</Alert>}
+        {invited ? (
+          <div className="row">
+            <button type="button" className="btn" disabled={pending} data-testid={`resend-${admin.email}`}
+              onClick={() => start(async () => { const r = await resendInvitationAction(admin.id); setInvitation(r.ok ? r.data : null); setResult({ r, ok: t.resent }); router.refresh(); })}>{t.resend}</button>
+            <ConfirmButton label={t.revokeInvitation} question={q(t.revokeInvitationQuestion)} confirmLabel={t.revokeInvitation} cancelLabel={cancel} disabled={pending}
+              testId={`revoke-${admin.email}`} onConfirm={() => run(() => revokeInvitationAction(admin.id), t.revoked)} />
+          </div>
+        ) : (
+          <>
+            <div className="row">
+              {active ? (
+                <ConfirmButton label={t.disable} question={q(t.disableQuestion)} confirmLabel={t.disable} cancelLabel={cancel} disabled={pending || self}
+                  testId={`disable-${admin.email}`} onConfirm={() => run(() => updateAdminAction(admin.id, { status: "DISABLED" }))} />
+              ) : (
+                <button type="button" className="btn" disabled={pending} onClick={() => run(() => updateAdminAction(admin.id, { status: "ACTIVE" }))}>{t.enable}</button>
+              )}
+              {admin.totpEnabled && (
+                <ConfirmButton label={t.resetTotp} question={q(t.resetTotpQuestion)} confirmLabel={t.resetTotp} cancelLabel={cancel} disabled={pending}
+                  testId={`reset-totp-${admin.email}`} onConfirm={() => run(() => resetTotpAction(admin.id))} />
+              )}
+            </div>
+            {self && <small className="help">{t.selfHint}</small>}
+            <div className="row">
+              <input type="password" aria-label={`${t.newPassword}: ${admin.email}`} placeholder={t.newPassword} value={password} autoComplete="new-password"
+                onChange={(e) => setPassword(e.currentTarget.value)} />
+              <ConfirmButton label={t.resetPassword} question={q(t.resetPasswordQuestion)} confirmLabel={t.resetPassword} cancelLabel={cancel}
+                testId={`reset-password-${admin.email}`}
+                disabled={pending || password.length === 0} onConfirm={() => run(async () => { const r = await resetAdminPasswordAction(admin.id, password); if (r.ok) setPassword(""); return r; }, t.passwordReset)} />
+            </div>
+          </>
+        )}
+        {result && !result.r.ok && <Alert kind="error" testId={`admin-row-error-${admin.email}`}>{result.r.error.message}</Alert>}
         {result?.r.ok && <Alert kind="ok">{result.ok}</Alert>}
+        {invitation && <InvitationLink t={t} invitation={invitation} />}
       </td>
     </tr>
   );

@@ -12,6 +12,7 @@ export function targetHref(type: string | null, id: string | null): string | nul
     case "group": return `/ra/groups/${e}`;
     case "template": return `/ra/templates/${e}`;
     case "deploy-target": return `/ra/deploy/${e}`;
+    case "application": return `/ra/applications/${e}`;
     default: return null;
   }
 }

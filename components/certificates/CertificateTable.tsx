@@ -6,6 +6,7 @@ import { revokeCertificatesAction } from "@/lib/ca/actions";
 import { fill, type CaMessages } from "@/lib/ca/messages";
 import { Alert } from "@/components/ui/Alert";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { DockPutButton, type DockPutLabels } from "@/components/dock/DockPutButton";
 import { REVOCATION_REASON_CHOICES } from "./RevokeForm";
 
 export interface CertificateRowView {
@@ -20,10 +21,11 @@ export interface CertificateRowView {
 }
 
 /**
- * The certificate list with a selection for bulk revoke. The confirmation names the count
- * and the reason; revoked rows cannot be selected. Text is rendered by React, never as HTML.
+ * The certificate list with a selection for bulk revoke and for the dock. The confirmation
+ * names the count and the reason; revoked rows cannot be selected. Text is rendered by React,
+ * never as HTML.
  */
-export function CertificateTable(props: { rows: CertificateRowView[]; t: CaMessages["certificates"]; cancel: string; canRevoke: boolean }) {
+export function CertificateTable(props: { rows: CertificateRowView[]; t: CaMessages["certificates"]; cancel: string; canRevoke: boolean; dock?: DockPutLabels }) {
   const { t, rows } = props;
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -76,6 +78,7 @@ export function CertificateTable(props: { rows: CertificateRowView[]; t: CaMessa
             testId="bulk-revoke"
             onConfirm={revokeSelected}
           />
+          {props.dock && <DockPutButton kind="certificate" ids={[...selected]} t={props.dock} onDone={() => setSelected(new Set())} />}
         </div>
       )}
       <table className="data" data-testid="certificate-table">

@@ -11,6 +11,7 @@ const NEW_UA: Omit<UaSettings, "id"> = {
   name: "", caSlug: "ia1", importToStore: true, certificateStore: "USER", importOnce: false, downloadAllowed: true, downloadWindowMinutes: 0,
   iphoneUa: false, iphoneLayout: false, protectWithLoginPassword: false, profileName: "", profileIdentifier: "", profileOrganization: "",
   profileDescription: "", androidDownload: true, macDownload: true, selfEnroll: false, pkcs12Encryption: "legacy", lockThreshold: 5, lockMinutes: 15,
+  acceptApplications: false, applicationGroupIds: [],
 };
 
 function Check({ name, label, checked }: { name: string; label: string; checked: boolean }) {
@@ -22,7 +23,7 @@ function Check({ name, label, checked }: { name: string; label: string; checked:
 }
 
 /** Create (ua = null) or edit a UA's settings, grouped as on the seed's Gléas screens. */
-export function UaSettingsForm({ ua, caSlugs, t }: { ua: UaSettings | null; caSlugs: string[]; t: EnrollmentMessages["settings"] }) {
+export function UaSettingsForm({ ua, caSlugs, groups, t }: { ua: UaSettings | null; caSlugs: string[]; groups: Array<{ id: string; name: string }>; t: EnrollmentMessages["settings"] }) {
   const router = useRouter();
   const [state, action, pending] = useActionState(saveUaAction.bind(null, ua?.name ?? null), null);
   const v = ua ?? NEW_UA;
@@ -77,6 +78,20 @@ export function UaSettingsForm({ ua, caSlugs, t }: { ua: UaSettings | null; caSl
         <legend>{t.android} / {t.mac}</legend>
         <Check name="androidDownload" label={t.androidDownload} checked={v.androidDownload} />
         <Check name="macDownload" label={t.macDownload} checked={v.macDownload} />
+      </fieldset>
+      <fieldset>
+        <legend>{t.applications}</legend>
+        <Check name="acceptApplications" label={t.acceptApplications} checked={v.acceptApplications} />
+        <fieldset className="field" aria-describedby="ua-app-groups-help" data-testid="ua-application-groups">
+          <legend>{t.applicationGroups}</legend>
+          {groups.length === 0 ? <p className="empty">{t.noGroups}</p> : groups.map((g) => (
+            <label key={g.id} className="row">
+              <input type="checkbox" name="applicationGroupIds" value={g.id} defaultChecked={v.applicationGroupIds.includes(g.id)} /> {g.name}
+            </label>
+          ))}
+          <span className="help" id="ua-app-groups-help">{t.applicationGroupsHelp}</span>
+          {err?.fields?.applicationGroupIds && <span className="field-error">{err.fields.applicationGroupIds}</span>}
+        </fieldset>
       </fieldset>
       <button className="btn primary" type="submit" disabled={pending} data-testid="ua-save">{ua ? t.save : t.create}</button>
     </form>

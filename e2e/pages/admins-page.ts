@@ -23,6 +23,18 @@ export class AdminsPage {
     await expect(this.row(email)).toBeVisible();
   }
 
+  /** Invites through the form and returns the link shown once. */
+  async invite(email: string, role: "ADMIN" | "OPERATOR" | "AUDITOR", opts: { requireTotp?: boolean } = {}): Promise<string> {
+    const form = this.page.getByRole("form", { name: "Invite an administrator" });
+    await form.getByLabel("E-mail").fill(email);
+    await form.getByLabel("Role").selectOption(role);
+    if (opts.requireTotp) await form.getByLabel("Require two-factor sign-in for this administrator").check();
+    await form.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(form.getByTestId("invitation-result")).toContainText(`Invitation created for ${email}.`);
+    await expect(this.row(email)).toBeVisible();
+    return form.getByTestId("invitation-link").inputValue();
+  }
+
   async requireTwoFactor(email: string) {
     const box = this.row(email).getByLabel("Require two-factor");
     await box.check();

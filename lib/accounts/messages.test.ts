@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { expectSameDictionaries } from "../../tests/helpers/dictionaries";
 import { en, fill, ja } from "./messages";
-
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-}
-const at = (dict: object, key: string) => key.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], dict) as string;
 
 describe("account messages", () => {
   it("Japanese and English define exactly the same keys, none empty, with the same placeholders", () => {
-    expect(keys(ja).sort()).toEqual(keys(en).sort());
-    for (const k of keys(en)) {
-      expect(at(en, k), k).not.toBe("");
-      expect(at(ja, k), k).not.toBe("");
-      const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-      expect(holes(at(ja, k)), k).toEqual(holes(at(en, k)));
-    }
+    expectSameDictionaries(en, ja);
   });
 
   it("uses the seed's Gléas words in Japanese", () => {

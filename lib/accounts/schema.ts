@@ -17,9 +17,12 @@ export const accountNameSchema = z
   .max(128, "Use at most 128 characters.")
   .regex(/^[A-Za-z0-9._@-]+$/, "Use letters, digits and . _ @ - only (it becomes part of URLs and certificate subjects).");
 
-const displayNameSchema = z.string().trim().max(200, "Use at most 200 characters for the display name.");
-const emailSchema = z.union([z.literal(""), z.string().trim().toLowerCase().email("Enter a valid e-mail address.")]);
-const uaPasswordSchema = z.union([z.literal(""), z.string().min(8, "The UA password needs at least 8 characters.").max(256)]);
+export const displayNameSchema = z.string().trim().max(200, "Use at most 200 characters for the display name.");
+export const emailSchema = z.union([z.literal(""), z.string().trim().toLowerCase().email("Enter a valid e-mail address.")]);
+/** The UA password rule (an account's, a registration application's). */
+export const UA_PASSWORD_MIN = 8;
+export const UA_PASSWORD_MAX = 256;
+const uaPasswordSchema = z.union([z.literal(""), z.string().min(UA_PASSWORD_MIN, "The UA password needs at least 8 characters.").max(UA_PASSWORD_MAX)]);
 
 export const createAccountSchema = z
   .object({

@@ -2,6 +2,7 @@
 export { raiseDeployAlert } from "./raise";
 export { runAlertsTick, runScheduledAlerts, type AlertsTickReport } from "./tick";
 export { saveAlertSettings, sendTestEmail } from "./mutations";
+export { sendNotice, type NoticeOutcome } from "./notice";
 export { getAlertSettings, listAlerts, listUpcomingWarnings } from "./data";
 export { webhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook";
 export {

@@ -5,7 +5,7 @@ import { advanceAnchor } from "./anchor";
 import { latestAuditEvent } from "./data";
 import { csvEndRow, csvEventRow, csvHeaderRows, eventRecord, EXPORT_END, EXPORT_FORMAT, type ExportHeader } from "./export-format";
 import { recordStandaloneEvent } from "./mutations";
-import { auditWhereParts, EVENT_SELECT, filterToQuery, findEventsInOrder, isFiltered, type AuditEventView, type AuditFilter } from "./search";
+import { auditWhereParts, EVENT_SELECT, filterToQuery, findEventsInOrder, isFiltered, resolveTextCandidates, type AuditEventView, type AuditFilter } from "./search";
 import type { Actor } from "./types";
 
 export type ExportFormat = "csv" | "jsonl";
@@ -38,7 +38,7 @@ export async function exportAuditEvents(filter: AuditFilter, format: ExportForma
   const head = await latestAuditEvent();
   if (head) await advanceAnchor(head, now, opts.anchorFile);
   const header: ExportHeader = { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), scope: full ? "full" : "filtered", filters, chainHead: head };
-  const parts = auditWhereParts(filter);
+  const parts = auditWhereParts(filter, await resolveTextCandidates(filter));
   const size = Math.min(Math.max(opts.batchSize ?? 1000, 1), 10_000);
   const encoder = new TextEncoder();
   let last: AuditEventView | null = null;

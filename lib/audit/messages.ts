@@ -12,7 +12,7 @@ export const en = {
     empty: "The audit log is empty.", noMatch: "No event matches these filters.", next: "Older events", first: "Newest events",
     exportCsv: "Export CSV", exportJsonl: "Export JSON Lines", exportHelp: "Exports hold the events matching the filters (all events when no filter is set) and the chain head; verify either file, as downloaded, offline with: npm run inkan -- audit verify --file <file>",
   },
-  targets: { account: "Account", certificate: "Certificate", ca: "CA", ua: "UA", "deploy-target": "Deploy target", admin: "Administrator", apitoken: "API token", group: "Group", template: "Template", crl: "CRL" },
+  targets: { account: "Account", certificate: "Certificate", ca: "CA", ua: "UA", "deploy-target": "Deploy target", admin: "Administrator", apitoken: "API token", group: "Group", template: "Template", crl: "CRL", application: "Registration application" },
   verify: {
     title: "Chain verification", run: "Verify the chain now", running: "Verifying…", never: "No verification is on record yet.",
     lastOk: "Last verification: {time} by {actor}, intact ({events} events).", lastBroken: "Last verification: {time} by {actor}, broken at event {seq}: {reason}",
@@ -44,7 +44,7 @@ export const ja: Shape<AuditMessages> = {
     empty: "監査ログはまだありません。", noMatch: "条件に一致するイベントはありません。", next: "古いイベント", first: "最新のイベント",
     exportCsv: "CSV でエクスポート", exportJsonl: "JSON Lines でエクスポート", exportHelp: "エクスポートには絞り込み条件に一致するイベント (条件なしなら全イベント) とチェーンの先頭が含まれます。どちらのファイルも、ダウンロードしたままの状態でオフライン検証できます: npm run inkan -- audit verify --file <ファイル>",
   },
-  targets: { account: "アカウント", certificate: "証明書", ca: "認証局", ua: "申込局 (UA)", "deploy-target": "デプロイ先", admin: "管理者", apitoken: "APIトークン", group: "グループ", template: "テンプレート", crl: "失効リスト" },
+  targets: { account: "アカウント", certificate: "証明書", ca: "認証局", ua: "申込局 (UA)", "deploy-target": "デプロイ先", admin: "管理者", apitoken: "APIトークン", group: "グループ", template: "テンプレート", crl: "失効リスト", application: "登録申請書" },
   verify: {
     title: "チェーンの検証", run: "今すぐ検証する", running: "検証中…", never: "検証の記録はまだありません。",
     lastOk: "前回の検証: {time}、{actor}、改ざんなし ({events} 件)。", lastBroken: "前回の検証: {time}、{actor}、イベント {seq} で破損: {reason}",

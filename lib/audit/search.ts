@@ -6,10 +6,11 @@ import { getDb, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { issueText } from "@/lib/i18n/validation";
 import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
+import { auditTextCandidates } from "./text-search";
 import { AUDIT_ACTIONS } from "./types";
 
 /** Target kinds an auditor can filter by; `ua` also finds events that name the UA in their details. */
-export const AUDIT_TARGET_TYPES = ["account", "certificate", "ca", "ua", "deploy-target", "admin", "apitoken", "group", "template", "crl"] as const;
+export const AUDIT_TARGET_TYPES = ["account", "certificate", "ca", "ua", "deploy-target", "admin", "apitoken", "group", "template", "crl", "application"] as const;
 export type AuditTargetFilter = (typeof AUDIT_TARGET_TYPES)[number];
 
 // Actor labels are "<kind>:<label>"; an auditor usually types only the e-mail or token name.
@@ -80,8 +81,19 @@ function actionValues(action: string): string[] {
   return family.length ? [...family] : [action];
 }
 
+/**
+ * What the trigram index says about the filter's free text: the seqs that may match (see
+ * auditTextCandidates), or null when it cannot narrow it. Resolve it once per search or
+ * export and pass it to auditWhereParts.
+ */
+export type TextCandidates = number[] | null;
+
+export function resolveTextCandidates(f: AuditFilter): Promise<TextCandidates> {
+  return f.q ? auditTextCandidates(f.q) : Promise.resolve(null);
+}
+
 /** Every condition of the filter except actor and action (those are split in auditWhereParts). */
-function otherConditions(f: AuditFilter): Prisma.AuditEventWhereInput[] {
+function otherConditions(f: AuditFilter, text: TextCandidates = null): Prisma.AuditEventWhereInput[] {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.from || f.to) and.push({ at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } });
   if (f.targetType === "ua" && f.targetId) {
@@ -97,14 +109,17 @@ function otherConditions(f: AuditFilter): Prisma.AuditEventWhereInput[] {
   if (f.ip) and.push({ ip: f.ip });
   if (f.outcome) and.push({ outcome: f.outcome });
   if (f.q) {
+    // A rare term is narrowed to its few events by the trigram index; a short or common one
+    // reads the log in page order until a page is full. The LIKE decides in both cases.
+    if (text) and.push({ seq: { in: text } });
     and.push({ OR: [{ details: { contains: f.q } }, { actor: { contains: f.q } }, { targetId: { contains: f.q } }, { action: { contains: f.q } }, { userAgent: { contains: f.q } }] });
   }
   return and;
 }
 
 /** The Prisma condition for a filter, as one query. */
-export function auditWhere(f: AuditFilter): Prisma.AuditEventWhereInput {
-  const and = otherConditions(f);
+export function auditWhere(f: AuditFilter, text: TextCandidates = null): Prisma.AuditEventWhereInput {
+  const and = otherConditions(f, text);
   if (f.actor) and.push({ actor: { in: actorValues(f.actor) } });
   if (f.action) and.push({ action: { in: actionValues(f.action) } });
   return and.length ? { AND: and } : {};
@@ -116,11 +131,11 @@ export function auditWhere(f: AuditFilter): Prisma.AuditEventWhereInput {
  * (column, at, seq) index in page order, where an IN list would make the database sort
  * every matching row (SQLite) before it can return the newest 50.
  */
-export function auditWhereParts(f: AuditFilter): Prisma.AuditEventWhereInput[] {
+export function auditWhereParts(f: AuditFilter, text: TextCandidates = null): Prisma.AuditEventWhereInput[] {
   const actors: Array<string | undefined> = f.actor ? actorValues(f.actor) : [undefined];
   const actions: Array<string | undefined> = f.action ? actionValues(f.action) : [undefined];
-  if (actors.length * actions.length > 24) return [auditWhere(f)];
-  const others = otherConditions(f);
+  if (actors.length * actions.length > 24) return [auditWhere(f, text)];
+  const others = otherConditions(f, text);
   return actors.flatMap((actor) => actions.map((action): Prisma.AuditEventWhereInput => {
     const and = [...others, ...(actor ? [{ actor }] : []), ...(action ? [{ action }] : [])];
     return and.length ? { AND: and } : {};
@@ -184,7 +199,7 @@ export async function findEventsInOrder(
 /** One page of matching events, newest first; pass `nextCursor` back for the next page. */
 export async function searchAuditEvents(filter: AuditFilter, opts: { cursor?: string; limit?: number } = {}): Promise<AuditEventPage> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const rows = await findEventsInOrder(auditWhereParts(filter), { direction: "desc", take: limit + 1, after: opts.cursor ? decodeCursor(opts.cursor) : null });
+  const rows = await findEventsInOrder(auditWhereParts(filter, await resolveTextCandidates(filter)), { direction: "desc", take: limit + 1, after: opts.cursor ? decodeCursor(opts.cursor) : null });
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
 }

@@ -7,6 +7,9 @@ export const AUDIT_ACTIONS = [
   "admin.update",
   "admin.password",
   "admin.totp",
+  "admin.invite",
+  "admin.invite.accept",
+  "admin.invite.revoke",
   "signin-policy.update",
   "apitoken.create",
   "apitoken.revoke",
@@ -52,11 +55,14 @@ export const AUDIT_ACTIONS = [
   "apitoken.use",
   "group.bulk-issue",
   "testclock.advance",
+  "application.submit",
+  "application.approve",
+  "application.reject",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTargetType = "account" | "certificate" | "ca" | "admin" | "apitoken" | "crl" | "group" | "template" | "deploy-target" | "ua";
+export type AuditTargetType = "account" | "certificate" | "ca" | "admin" | "apitoken" | "crl" | "group" | "template" | "deploy-target" | "ua" | "application";
 
 /** Who did it: an administrator, an API token, the scheduler, or nobody signed in. */
 export interface Actor {

@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { InkanError } from "@/lib/errors";
 import { firstIssueError, validationError } from "@/lib/i18n/validation";
 import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireActor } from "./guard";
+import { requestMeta, requireActor } from "./guard";
+import { acceptInvitation, inviteAdmin, resendInvitation, revokeInvitation } from "./invitations";
 import { createAdmin, createApiToken, revokeApiToken } from "./mutations";
 import { changeOwnPassword, resetAdminPassword, setSignInPolicy, updateAdmin, type AdminChange } from "./admins";
 import { beginTotpEnrollment, confirmTotpEnrollment, resetTotp } from "./two-factor";
@@ -39,6 +40,52 @@ export async function createAdminAction(_prev: unknown, form: FormData): Promise
     await createAdmin({ email, name: String(form.get("name") ?? "") || undefined, role, password: String(form.get("password") ?? "") }, actor);
     revalidatePath("/ra/admins");
     return { email: email.trim().toLowerCase() };
+  });
+}
+
+/** What the inviting ADMIN sees once: the link, and whether it was mailed. */
+export interface InvitationResult {
+  email: string;
+  link: string;
+  expiresAt: string;
+  mail: { status: "sent" | "not-configured" | "failed"; error?: string };
+}
+
+export async function inviteAdminAction(_prev: unknown, form: FormData): Promise<ActionResult<InvitationResult>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const issued = await inviteAdmin({ email: String(form.get("email") ?? ""), role: String(form.get("role") ?? ""), totpRequired: form.get("totpRequired") === "on" }, actor);
+    revalidatePath("/ra/admins");
+    return { email: issued.email, link: issued.link, expiresAt: issued.expiresAt.toISOString(), mail: issued.mail };
+  });
+}
+
+export async function resendInvitationAction(adminId: string): Promise<ActionResult<InvitationResult>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    const issued = await resendInvitation(adminId, actor);
+    revalidatePath("/ra/admins");
+    return { email: issued.email, link: issued.link, expiresAt: issued.expiresAt.toISOString(), mail: issued.mail };
+  });
+}
+
+export async function revokeInvitationAction(adminId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor(ADMIN_ONLY);
+    await revokeInvitation(adminId, actor);
+    revalidatePath("/ra/admins");
+    return null;
+  });
+}
+
+// Public on purpose: the invitee has no session yet. The token is the credential; the use
+// case refuses an unknown, used, revoked or expired one before anything is written.
+export async function acceptInvitationAction(token: string, _prev: unknown, form: FormData): Promise<ActionResult<{ email: string; twoFactorRequired: boolean }>> {
+  return runAction(async () => {
+    if (typeof token !== "string") throw new InkanError("NOT_FOUND", { en: "This invitation link is not valid.", ja: "この招待リンクは無効です。" });
+    const input = { name: String(form?.get?.("name") ?? ""), password: String(form?.get?.("password") ?? ""), confirm: String(form?.get?.("confirm") ?? "") };
+    const accepted = await acceptInvitation(token, input, await requestMeta());
+    return { email: accepted.email, twoFactorRequired: accepted.twoFactorRequired };
   });
 }
 

@@ -16,13 +16,28 @@ export async function updateAdmin(adminId: string, change: AdminChange, actor: A
   const next = parsed.data;
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
-    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator.", ja: "その管理者はいません。" });
-    if (next.status === "DISABLED" && actor.id === adminId) {
-      throw new InkanError("CONFLICT", { en: "You cannot disable yourself. Ask another ADMIN.", ja: "自分自身は無効にできません。別の ADMIN に依頼してください。" });
+    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator: reload the page.", ja: "該当する管理者がいません。ページを再読み込みしてください。" });
+    // Self-demotion and self-disabling are refused rather than confirmed: the ADMIN would
+    // lose this page at once and could not undo it, and a role change of an ADMIN is a
+    // decision another ADMIN should take (four eyes). The console asks another ADMIN.
+    if (actor.id === adminId && next.status === "DISABLED") {
+      throw new InkanError("CONFLICT", { en: "You cannot disable yourself. Ask another ADMIN.", ja: "自分自身は無効化できません。ほかの ADMIN に依頼してください。" });
+    }
+    if (actor.id === adminId && next.role && next.role !== admin.role) {
+      throw new InkanError("CONFLICT", { en: "You cannot change your own role. Ask another ADMIN.", ja: "自分自身のロールは変更できません。ほかの ADMIN に依頼してください。" });
+    }
+    if (admin.status === "INVITED" && next.status) {
+      throw new InkanError("CONFLICT", {
+        en: `${admin.email} has not accepted the invitation yet: resend or revoke the invitation instead.`,
+        ja: `${admin.email} はまだ招待を受諾していません。代わりに招待の再送または取り消しを行ってください。`,
+      });
     }
     const losesAdmin = admin.role === "ADMIN" && admin.status === "ACTIVE" && ((next.role && next.role !== "ADMIN") || next.status === "DISABLED");
     if (losesAdmin && (await otherActiveAdmins(tx, adminId)) === 0) {
-      throw new InkanError("CONFLICT", { en: `${admin.email} is the only active ADMIN. Make another administrator ADMIN first.`, ja: `${admin.email} は唯一の有効な ADMIN です。先に別の管理者を ADMIN にしてください。` });
+      throw new InkanError("CONFLICT", {
+        en: `${admin.email} is the only active ADMIN. Make another administrator ADMIN first.`,
+        ja: `${admin.email} は唯一の有効な ADMIN です。先にほかの管理者を ADMIN にしてください。`,
+      });
     }
     const data = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
     if (Object.keys(data).length === 0) return;
@@ -39,7 +54,13 @@ export async function resetAdminPassword(adminId: string, password: string, acto
   const passwordHash = await hashPassword(parsed.data);
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
-    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator.", ja: "その管理者はいません。" });
+    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator: reload the page.", ja: "該当する管理者がいません。ページを再読み込みしてください。" });
+    if (admin.status === "INVITED") {
+      throw new InkanError("CONFLICT", {
+        en: `${admin.email} has not accepted the invitation yet and chooses a password when they do: resend the invitation instead.`,
+        ja: `${admin.email} はまだ招待を受諾していません。パスワードは受諾時に本人が設定します。代わりに招待を再送してください。`,
+      });
+    }
     await tx.admin.update({ where: { id: adminId }, data: { passwordHash } });
     await recordEvent(tx, { actor, action: "admin.password", target: { type: "admin", id: admin.email }, details: { change: "reset by an administrator" } });
   });

@@ -16,7 +16,7 @@ import type { Role } from "./types";
  */
 export async function requireActor(roles: readonly Role[], opts: { duringTwoFactorSetup?: boolean } = {}): Promise<Actor> {
   const h = await headers();
-  const meta = { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined };
+  const meta = await requestMeta();
   const authorization = h.get("authorization");
   if (authorization) return authenticateApiToken(authorization, roles, { ...meta, ...currentRequestLine() });
   const session = (await getServerSession(getAuthOptions())) as { adminId?: string } | null;
@@ -34,6 +34,12 @@ export async function requireActor(roles: readonly Role[], opts: { duringTwoFact
     }
   }
   return { kind: "admin", id: admin.id, label: admin.email, role: admin.role as Role, ...meta };
+}
+
+/** The caller's IP and user agent, for the audit event of a public entry point (no actor yet). */
+export async function requestMeta(): Promise<{ ip?: string; userAgent?: string }> {
+  const h = await headers();
+  return { ip: clientIp(h.get("x-forwarded-for"), h.get("x-real-ip")), userAgent: h.get("user-agent") ?? undefined };
 }
 
 /**

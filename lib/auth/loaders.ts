@@ -1,4 +1,6 @@
+import { getConfig } from "@/lib/config";
 import { requireActor } from "./guard";
+import { findInvitation } from "./invitations";
 import { findAdminById, listAdmins, listApiTokens } from "./data";
 import { getSignInPolicy, twoFactorState } from "./two-factor";
 import { ADMIN_ONLY, EVERYONE } from "./types";
@@ -11,7 +13,12 @@ export async function loadApiTokens() {
 export async function loadAdministrators() {
   const actor = await requireActor(ADMIN_ONLY);
   const [admins, policy] = await Promise.all([listAdmins(), getSignInPolicy()]);
-  return { admins, policy, selfId: actor.id };
+  return { admins, policy, selfId: actor.id, invitationHours: getConfig().invitationTtlMs / 3_600_000 };
+}
+
+/** The public invitation page: the token is checked, nothing else (the invitee has no session). */
+export function loadInvitation(token: string) {
+  return findInvitation(token);
 }
 
 /** The Security page: reachable while a required second factor is still being set up. */

@@ -13,6 +13,21 @@ export const createAdminSchema = z.object({
   password: passwordSchema,
 });
 
+export const inviteAdminSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid e-mail address."),
+  role: z.enum(ROLES, { error: "Choose a role: ADMIN, OPERATOR or AUDITOR." }),
+  totpRequired: z.boolean().default(false),
+});
+
+/** What the invitee types on /ra/invite/<token>: the name shown in the console and a password. */
+export const acceptInvitationSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name as other administrators should see it.").max(200, "Use at most 200 characters for the name."),
+    password: passwordSchema,
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ: type the same password twice.", path: ["confirm"] });
+
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, "Name the token.").max(100),
   role: z.enum(ROLES),

@@ -33,16 +33,28 @@ export interface CrlFreshness {
   warning: boolean;
 }
 
-/** Valid, expired and revoked counts; each is one index range count on (status, notAfter). */
+const dayOf = (t: Date) => Math.floor(t.getTime() / DAY);
+
+/**
+ * Valid, expired and revoked counts from CertificateCount (certificates per status and UTC day
+ * of notAfter, kept by triggers in the transactions that write certificates): revoked is its
+ * REVOKED total; expired is the ISSUED days before today plus today's part up to `now`, counted
+ * exactly on the (status, notAfter) index (a day of certificates); valid is the ISSUED rest.
+ * Expiry needs no writer: a certificate's day bucket passes from valid to expired with time.
+ * expiringSoon stays an index range count (30 days of certificates).
+ */
 export async function certificateCounts(now: Date): Promise<CertificateCounts> {
-  const c = getDb().certificate;
-  const [valid, expired, revoked, expiringSoon] = await Promise.all([
-    c.count({ where: { status: "ISSUED", notAfter: { gt: now } } }),
-    c.count({ where: { status: "ISSUED", notAfter: { lte: now } } }),
-    c.count({ where: { status: "REVOKED" } }),
-    c.count({ where: { status: "ISSUED", notAfter: { gt: now, lte: new Date(now.getTime() + 30 * DAY) } } }),
+  const db = getDb();
+  const today = dayOf(now);
+  const [totals, expiredDays, expiredToday, expiringSoon] = await Promise.all([
+    db.certificateCount.groupBy({ by: ["status"], _sum: { count: true } }),
+    db.certificateCount.aggregate({ where: { status: "ISSUED", expiryDay: { lt: today } }, _sum: { count: true } }),
+    db.certificate.count({ where: { status: "ISSUED", notAfter: { gte: new Date(today * DAY), lte: now } } }),
+    db.certificate.count({ where: { status: "ISSUED", notAfter: { gt: now, lte: new Date(now.getTime() + 30 * DAY) } } }),
   ]);
-  return { valid, expired, revoked, expiringSoon };
+  const total = (status: string) => totals.find((t) => t.status === status)?._sum.count ?? 0;
+  const expired = (expiredDays._sum.count ?? 0) + expiredToday;
+  return { valid: total("ISSUED") - expired, expired, revoked: total("REVOKED"), expiringSoon };
 }
 
 /**

@@ -1,6 +1,7 @@
 export { createAuthority, revokeAuthority, type CreateAuthorityInput } from "./authorities";
 export { revokeCertificates, MAX_BULK_REVOKE, type BulkRevokeResult } from "./bulk-revoke";
 export { searchCertificates, parseCertificateSearch, certificateSearchSchema, type CertificateSearch, type CertificateSearchInput, type CertificatePage } from "./search";
+export { recountCertificates, reindexCertificateText } from "./counts";
 export { certificateCounts, expiringPerWeek, crlFreshness, type ExpiryWeek, type CrlFreshness, type CertificateCounts } from "./dashboard";
 export { issueFromCsr, issueWithServerKey, previewCsr } from "./issue";
 export { revokeCertificate } from "./revoke";

@@ -117,45 +117,16 @@ async function signAndStore(
   source: "KEYGEN" | "CSR",
   actor: Actor,
   now: Date,
+  submitting: () => void,
   extraDetails: Record<string, unknown> = {},
 ): Promise<CertificateView> {
   const slug = target.ca ?? DEFAULT_CA_SLUG;
   // A 128-bit random serial colliding is practically impossible; the unique index still decides.
   for (let attempt = 0; ; attempt++) {
-    const ca = await issuingAuthority(slug);
-    const profile = profileForAccount(account, key, { now, crlUrl: crlUrlFor(getConfig().publicUrl, ca.slug), template, requestedSubject: key.requestedSubject });
-    const serialBytes = newSerial();
-    const serial = serialToHex(serialBytes);
-    const der = await buildCertificate(profile, { issuer: { name: ca.subjectDer, keyIdentifier: ca.keyIdentifier }, signer: ca.signer, serial: serialBytes });
-    const keyAlgorithm = keyAlgorithmOf(key.description);
+    const certificate = await signCertificate();
+    submitting();
     try {
-      return await signedCertificates.submit({
-        account, template, ca, now,
-        data: {
-          caId: ca.id,
-          accountId: account.id,
-          templateId: recordedTemplateId(template),
-          serial,
-          subject: profile.subject.map((a) => `${a.type}=${a.value}`).reverse().join(","),
-          sans: JSON.stringify(describeProfileSans(profile)),
-          keyAlgorithm,
-          notBefore: profile.notBefore,
-          notAfter: profile.notAfter,
-          status: "ISSUED",
-          source,
-          certificateDer: toBytes(der),
-          privateKeyEncrypted: key.privateKey ? toBytes(sealLeafKey(ca.id, serial, key.privateKey)) : null,
-        },
-        event: {
-          at: now,
-          input: {
-            actor,
-            action: "certificate.issue",
-            target: { type: "certificate", id: serial },
-            details: { ca: ca.slug, account: account.name, source, keyAlgorithm, notAfter: profile.notAfter.toISOString(), ...extraDetails },
-          },
-        },
-      });
+      return await signedCertificates.submit(certificate);
     } catch (err) {
       if (attempt < 3 && err instanceof AuthorityChanged) {
         forgetAuthority(slug);
@@ -164,6 +135,42 @@ async function signAndStore(
       if (attempt < 3 && isUniqueViolation(err)) continue;
       throw err;
     }
+  }
+
+  async function signCertificate(): Promise<SignedCertificate> {
+    const ca = await issuingAuthority(slug);
+    const profile = profileForAccount(account, key, { now, crlUrl: crlUrlFor(getConfig().publicUrl, ca.slug), template, requestedSubject: key.requestedSubject });
+    const serialBytes = newSerial();
+    const serial = serialToHex(serialBytes);
+    const der = await buildCertificate(profile, { issuer: { name: ca.subjectDer, keyIdentifier: ca.keyIdentifier }, signer: ca.signer, serial: serialBytes });
+    const keyAlgorithm = keyAlgorithmOf(key.description);
+    return {
+      account, template, ca, now,
+      data: {
+        caId: ca.id,
+        accountId: account.id,
+        templateId: recordedTemplateId(template),
+        serial,
+        subject: profile.subject.map((a) => `${a.type}=${a.value}`).reverse().join(","),
+        sans: JSON.stringify(describeProfileSans(profile)),
+        keyAlgorithm,
+        notBefore: profile.notBefore,
+        notAfter: profile.notAfter,
+        status: "ISSUED",
+        source,
+        certificateDer: toBytes(der),
+        privateKeyEncrypted: key.privateKey ? toBytes(sealLeafKey(ca.id, serial, key.privateKey)) : null,
+      },
+      event: {
+        at: now,
+        input: {
+          actor,
+          action: "certificate.issue",
+          target: { type: "certificate", id: serial },
+          details: { ca: ca.slug, account: account.name, source, keyAlgorithm, notAfter: profile.notAfter.toISOString(), ...extraDetails },
+        },
+      },
+    };
   }
 }
 
@@ -237,10 +244,15 @@ function parseCsrOrThrow(input: Buffer | string): ParsedCsr {
 /** Issues a certificate for the public key in an uploaded CSR (PEM or DER). */
 export async function issueFromCsr(target: IssueTarget & { csr: Buffer | string }, actor: Actor, now = new Date()): Promise<CertificateView> {
   const csr = parseCsrOrThrow(target.csr);
-  const { account, template } = await issuanceSubject(target.account);
-  const { ignored } = reviewCsrForAccount(csr, account, template);
-  const key = { spki: csr.subjectPublicKeySpki, description: csr.key, requestedSubject: csr.subject };
-  return signAndStore(target, account, template, key, "CSR", actor, now, { csrSubject: csr.subjectString, ignored });
+  const coming = signedCertificates.expect(); // lets a batch being written wait for this issuance (GroupCommit.expect)
+  try {
+    const { account, template } = await issuanceSubject(target.account);
+    const { ignored } = reviewCsrForAccount(csr, account, template);
+    const key = { spki: csr.subjectPublicKeySpki, description: csr.key, requestedSubject: csr.subject };
+    return await signAndStore(target, account, template, key, "CSR", actor, now, coming, { csrSubject: csr.subjectString, ignored });
+  } finally {
+    coming();
+  }
 }
 
 /** Generates the key on the server, issues, and keeps the key sealed for PKCS#12 delivery. */
@@ -249,9 +261,14 @@ export async function issueWithServerKey(
   actor: Actor,
   now = new Date(),
 ): Promise<CertificateView> {
-  // Fail fast (disabled account, server rule) before spending a key generation; the template names the default key.
-  const { account, template } = await issuanceSubject(target.account);
-  const keyPair = await generateKeyPair(target.keyAlgorithm ?? template.keyAlgorithm);
-  const spki = spkiOf(keyPair.publicKey);
-  return signAndStore(target, account, template, { spki, description: describeKey(spki), privateKey: keyPair.privateKey }, "KEYGEN", actor, now);
+  const coming = signedCertificates.expect();
+  try {
+    // Fail fast (disabled account, server rule) before spending a key generation; the template names the default key.
+    const { account, template } = await issuanceSubject(target.account);
+    const keyPair = await generateKeyPair(target.keyAlgorithm ?? template.keyAlgorithm);
+    const spki = spkiOf(keyPair.publicKey);
+    return await signAndStore(target, account, template, { spki, description: describeKey(spki), privateKey: keyPair.privateKey }, "KEYGEN", actor, now, coming);
+  } finally {
+    coming();
+  }
 }

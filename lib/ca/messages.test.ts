@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { expectSameDictionaries } from "../../tests/helpers/dictionaries";
 import { en, fill, ja } from "./messages";
-
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-}
-
-function valueAt(dict: object, key: string): unknown {
-  return key.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], dict);
-}
 
 describe("authorities, certificates and dashboard messages", () => {
   it("Japanese and English define exactly the same keys, none empty, with the same placeholders", () => {
-    expect(keys(ja).sort()).toEqual(keys(en).sort());
-    for (const k of keys(en)) {
-      const [e, j] = [valueAt(en, k) as string, valueAt(ja, k) as string];
-      expect(e, k).not.toBe("");
-      expect(j, k).not.toBe("");
-      expect((j.match(/\{\w+\}/g) ?? []).sort(), k).toEqual((e.match(/\{\w+\}/g) ?? []).sort());
-    }
+    expectSameDictionaries(en, ja);
   });
 
   it("uses the seed's Gléas words in Japanese", () => {

@@ -3,6 +3,7 @@ import { containsText, getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import { fieldErrors, issueText } from "@/lib/i18n/validation";
 import { toCertificateView } from "./data";
+import { textCandidates } from "./text-search";
 import type { CertificateView } from "./types";
 
 export const CERTIFICATE_SORTS = ["issued", "expiry"] as const;
@@ -108,18 +109,29 @@ async function filterWhere(s: CertificateSearch, now: Date): Promise<Prisma.Cert
   ]);
   if (ca === null || template === null || account === null) return null;
   const and: Prisma.CertificateWhereInput[] = [];
+  // Free text (a part of the subject or the account name): the trigram index narrows a rare
+  // term to its few certificates; a common or short term reads rows in list order until a
+  // page is full. The LIKE stays in both cases, so the rows are the same (lib/ca/text-search.ts).
+  const [qCandidates, subjectCandidates] = await Promise.all([
+    s.q ? textCandidates(s.q, true) : null,
+    s.subject ? textCandidates(s.subject, false) : null,
+  ]);
+  // null: no row can match (the index found none), so an OR can leave the branch out.
+  const narrowed = (candidates: string[] | null, where: Prisma.CertificateWhereInput): Prisma.CertificateWhereInput | null =>
+    !candidates ? where : candidates.length ? { AND: [{ id: { in: candidates } }, where] } : null;
+  const nothing: Prisma.CertificateWhereInput = { id: { in: [] } };
   if (s.q) {
-    // Free text: a part of the subject or the account name reads rows in list order until
-    // a page is full (a rare word reads them all; see docs/BENCHMARKS.md).
     const serial = serialPrefix(s.q);
-    and.push({ OR: [...(serial ? [serialStartsWith(serial)] : []), { subject: containsText(s.q) }, { account: { name: containsText(s.q) } }] });
+    const text = narrowed(qCandidates, { OR: [{ subject: containsText(s.q) }, { account: { name: containsText(s.q) } }] });
+    const either = [...(serial ? [serialStartsWith(serial)] : []), ...(text ? [text] : [])];
+    and.push(either.length === 0 ? nothing : either.length === 1 ? either[0] : { OR: either });
   }
   if (s.serial) {
     const serial = serialPrefix(s.serial);
     if (!serial) throw new InkanError("VALIDATION", { en: "A serial is hexadecimal digits, with or without colons (e.g. 4f:3a:…).", ja: "シリアル番号は16進数で入力します(コロンはあってもなくても構いません。例: 4f:3a:…)。" });
     and.push(serialStartsWith(serial));
   }
-  if (s.subject) and.push({ subject: containsText(s.subject) });
+  if (s.subject) and.push(narrowed(subjectCandidates, { subject: containsText(s.subject) }) ?? nothing);
   if (account) and.push({ accountId: account.id });
   if (ca) and.push({ caId: ca.id });
   if (template) and.push({ templateId: template.id });

@@ -20,6 +20,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   DriverAdapterError,
+  type ConnectionInfo,
   type IsolationLevel,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -106,6 +107,15 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
     this.#inner = inner;
     this.#reader = reader;
     this.adapterName = inner.adapterName;
+  }
+
+  /**
+   * Prisma assumes SQLite allows 999 bound values (SQLite before 3.32) and refuses larger
+   * queries, e.g. `id IN (…)` with the certificate search's up to 5,000 candidates; the
+   * SQLite bundled with better-sqlite3 allows 32,766, as PostgreSQL does.
+   */
+  getConnectionInfo(): ConnectionInfo {
+    return { maxBindValues: 32_766, supportsRelationJoins: false };
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
@@ -262,6 +272,19 @@ class CharAsTextClient extends pg.Client {
 }
 
 /**
+ * Runs a migration script as one simple-protocol query (PostgreSQL accepts several statements
+ * in one, and runs them in one implicit transaction). adapter-pg's own executeScript splits
+ * the script at every ";", which cuts a PL/pgSQL function body (a trigger of the
+ * certificate counts) or a comment in pieces.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  adapter.executeScript = async (script) => {
+    await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+  };
+  return adapter;
+}
+
+/**
  * PostgreSQL factory for the schema engine. Differs from the runtime one in two ways:
  * the "char" type fix above, and a shadow database that works: adapter-pg's own
  * connectToShadowDb keeps the connection string (which overrides the shadow database
@@ -280,8 +303,8 @@ export class InkanPgMigrationAdapterFactory implements SqlMigrationAwareDriverAd
     this.adapterName = this.#main.adapterName;
   }
 
-  connect(): Promise<SqlDriverAdapter> {
-    return this.#main.connect();
+  async connect(): Promise<SqlDriverAdapter> {
+    return wholeScripts(await this.#main.connect());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
@@ -304,7 +327,7 @@ export class InkanPgMigrationAdapterFactory implements SqlMigrationAwareDriverAd
       database,
       max: 2,
     });
-    const shadow = await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect();
+    const shadow = wholeScripts(await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose(); // ends the shadow pool first

@@ -9,7 +9,7 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { databaseUrlFromEnv } from "../db";
-import { migrationsDirOf, NO_FILTERS, openSchemaEngine, readMigrationList, type EngineLog } from "./schema-engine";
+import { migrationsDirOf, schemaFilters, openSchemaEngine, readMigrationList, type EngineLog } from "./schema-engine";
 import { pgFieldsOf, pgUrlWithDatabase, providerOf, redactUrl, type DbProvider } from "./url";
 
 export interface MigrateOptions {
@@ -94,7 +94,7 @@ export async function migrateDatabase(url: string = databaseUrlFromEnv(), option
   const apply = async () => {
     const session = await openSchemaEngine(url, { log: options.log });
     try {
-      const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      const { appliedMigrationNames } = await session.engine.applyMigrations({ migrationsList, filters: schemaFilters(provider) });
       return appliedMigrationNames;
     } finally {
       await session.close();
@@ -140,7 +140,7 @@ export async function migrationStatus(url: string = databaseUrlFromEnv(), option
       out = await session.engine.diagnoseMigrationHistory({
         migrationsList,
         optInToShadowDatabase: false,
-        filters: NO_FILTERS,
+        filters: schemaFilters(provider),
       });
     } catch (error) {
       // A database never migrated has no _prisma_migrations table.

@@ -184,4 +184,14 @@ export function readMigrationList(dir: string): MigrationList {
   };
 }
 
-export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/**
+ * Tables the migrations create outside the Prisma model, which the engine must neither drop nor
+ * report as drift: on SQLite the FTS5 trigram indexes of certificates (lib/ca/text-search.ts)
+ * and audit events (lib/audit/text-search.ts), and the shadow tables FTS5 keeps for them.
+ * (PostgreSQL's trigram indexes are ordinary indexes the engine does not report; it wants
+ * schema-qualified names here.)
+ */
+export function schemaFilters(provider: DbProvider): { externalTables: string[]; externalEnums: string[] } {
+  const sqlite = ["CertificateText", "AuditText"].flatMap((table) => ["", "_config", "_content", "_data", "_docsize", "_idx"].map((suffix) => `${table}${suffix}`));
+  return { externalTables: provider === "sqlite" ? sqlite : [], externalEnums: [] };
+}

@@ -61,6 +61,7 @@ function settingsFrom(form: FormData): UaSettingsInput {
     profileName: get("profileName"), profileIdentifier: get("profileIdentifier"), profileOrganization: get("profileOrganization"), profileDescription: get("profileDescription"),
     androidDownload: on("androidDownload"), macDownload: on("macDownload"), selfEnroll: on("selfEnroll"),
     pkcs12Encryption: get("pkcs12Encryption") === "aes256" ? "aes256" : "legacy", lockThreshold: get("lockThreshold") || "5", lockMinutes: get("lockMinutes") || "15",
+    acceptApplications: on("acceptApplications"), applicationGroupIds: form.getAll("applicationGroupIds").map(String).filter(Boolean),
   };
 }
 

@@ -2,8 +2,8 @@ import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import type { CertificateStore, DeliveryView, PortalCertificate, UaSettings } from "./types";
 
-type UaRow = Omit<UaSettings, "caSlug" | "certificateStore" | "pkcs12Encryption"> & {
-  caId: string; certificateStore: string; pkcs12Encryption: string; ca: { slug: string };
+type UaRow = Omit<UaSettings, "caSlug" | "certificateStore" | "pkcs12Encryption" | "applicationGroupIds"> & {
+  caId: string; certificateStore: string; pkcs12Encryption: string; ca: { slug: string }; applicationGroups: Array<{ groupId: string }>;
 };
 
 export function toUaSettings(row: UaRow): UaSettings & { caId: string } {
@@ -16,10 +16,11 @@ export function toUaSettings(row: UaRow): UaSettings & { caId: string } {
     androidDownload: row.androidDownload, macDownload: row.macDownload, selfEnroll: row.selfEnroll,
     pkcs12Encryption: row.pkcs12Encryption === "aes256" ? "aes256" : "legacy",
     lockThreshold: row.lockThreshold, lockMinutes: row.lockMinutes,
+    acceptApplications: row.acceptApplications, applicationGroupIds: row.applicationGroups.map((g) => g.groupId).sort(),
   };
 }
 
-const withCa = { ca: { select: { slug: true } } } as const;
+export const withCa = { ca: { select: { slug: true } }, applicationGroups: { select: { groupId: true } } } as const;
 
 export async function findUa(name: string): Promise<(UaSettings & { caId: string }) | null> {
   const row = await getDb().enrollmentAuthority.findUnique({ where: { name }, include: withCa });

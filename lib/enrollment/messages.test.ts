@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { expectSameDictionaries } from "../../tests/helpers/dictionaries";
 import { en, fill, ja, refusalText } from "./messages";
 import { DELIVERY_REFUSALS } from "./types";
 
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-}
-
 describe("enrollment messages", () => {
   it("Japanese and English define exactly the same keys, none empty", () => {
-    expect(keys(ja).sort()).toEqual(keys(en).sort());
-    for (const k of [...keys(en)]) {
-      for (const dict of [en, ja]) expect(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], dict), k).not.toBe("");
-    }
+    expectSameDictionaries(en, ja, { placeholders: false });
   });
 
   it("uses the seed's Gléas words in Japanese", () => {

@@ -74,6 +74,9 @@ export const en = {
     android: "Android settings", androidDownload: "Allow Android downloads", mac: "Mac settings", macDownload: "Allow Mac downloads",
     deliveries: "Deliveries", user: "User", serial: "Serial", first: "First delivery", windowEnds: "Window ends", locked: "Locked", count: "Count",
     reset: "Reset delivery lock", resetConfirm: "Let this user download the certificate again?", resetDone: "Delivery lock reset.", noDeliveries: "No deliveries yet.",
+    applications: "Registration applications", acceptApplications: "Accept account applications (people without an account apply at /<name>/ua/apply)",
+    applicationGroups: "Groups an approved applicant joins", applicationGroupsHelp: "Approving an application in the RA (Applications) creates the user account and adds it to these groups.",
+    noGroups: "No groups yet.", accepting: "Applications",
   },
 };
 
@@ -151,6 +154,9 @@ export const ja: Shape<EnrollmentMessages> = {
     android: "Android の設定", androidDownload: "Android へのダウンロードを許可", mac: "Mac の設定", macDownload: "Mac へのダウンロードを許可",
     deliveries: "配布状況", user: "ユーザ", serial: "シリアル", first: "初回配布", windowEnds: "期限", locked: "ロック", count: "回数",
     reset: "配布ロックを解除", resetConfirm: "このユーザが証明書を再度ダウンロードできるようにしますか?", resetDone: "配布ロックを解除しました。", noDeliveries: "配布はまだありません。",
+    applications: "登録申請", acceptApplications: "アカウントの登録申請を受け付ける (アカウントのない人が /<名前>/ua/apply から申請)",
+    applicationGroups: "承認された申請者が参加するグループ", applicationGroupsHelp: "RA の登録申請書一覧で申請を承認すると、ユーザアカウントを作成してこれらのグループに追加します。",
+    noGroups: "グループはまだありません。", accepting: "登録申請",
   },
 };
 

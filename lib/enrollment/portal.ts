@@ -21,7 +21,7 @@ export interface PortalData {
   uaName: string;
   locale: "ja" | "en";
   t: EnrollmentMessages;
-  ua: Pick<UaSettings, "name" | "importOnce" | "protectWithLoginPassword" | "certificateStore" | "downloadWindowMinutes" | "iphoneUa"> | null;
+  ua: Pick<UaSettings, "name" | "importOnce" | "protectWithLoginPassword" | "certificateStore" | "downloadWindowMinutes" | "iphoneUa" | "acceptApplications"> | null;
   user: null | {
     name: string;
     platform: Platform;
@@ -39,7 +39,7 @@ export async function loadPortal(uaName: string, now = uaNow(uaName)): Promise<P
   const t = ENROLLMENT_MESSAGES[locale];
   const ua = await findUa(uaName);
   if (!ua) return { uaName, locale, t, ua: null, user: null };
-  const view = { name: ua.name, importOnce: ua.importOnce, protectWithLoginPassword: ua.protectWithLoginPassword, certificateStore: ua.certificateStore, downloadWindowMinutes: ua.downloadWindowMinutes, iphoneUa: ua.iphoneUa };
+  const view = { name: ua.name, importOnce: ua.importOnce, protectWithLoginPassword: ua.protectWithLoginPassword, certificateStore: ua.certificateStore, downloadWindowMinutes: ua.downloadWindowMinutes, iphoneUa: ua.iphoneUa, acceptApplications: ua.acceptApplications };
   const session = openUaSession(ua.name, c.get(UA_SESSION_COOKIE)?.value, now);
   // A session of an account disabled or deleted since sign-in shows the sign-in form again.
   if (!session || !(await accountIsActive(session.accountId))) return { uaName, locale, t, ua: view, user: null };

@@ -34,6 +34,9 @@ export const uaSettingsSchema = z.object({
   pkcs12Encryption: z.enum(["legacy", "aes256"]).default("legacy"),
   lockThreshold: z.coerce.number().int().min(1, "At least one attempt.").max(100),
   lockMinutes: z.coerce.number().int().min(1, "At least one minute.").max(10_080, "At most one week."),
+  acceptApplications: flag.default(false), // off unless an ADMIN turns it on
+  /** Groups an approved applicant joins (ids). */
+  applicationGroupIds: z.array(z.string().trim().min(1).max(64)).max(50, "Choose at most 50 groups.").default([]),
 });
 
 export type UaSettingsInput = z.input<typeof uaSettingsSchema>;

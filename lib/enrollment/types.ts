@@ -30,6 +30,10 @@ export interface UaSettings {
   pkcs12Encryption: "legacy" | "aes256";
   lockThreshold: number;
   lockMinutes: number;
+  /** Whether /<ua>/ua/apply takes registration applications. */
+  acceptApplications: boolean;
+  /** The groups an approved applicant joins. */
+  applicationGroupIds: string[];
 }
 
 export interface DeliveryState {

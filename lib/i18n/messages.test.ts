@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { expectSameDictionaries } from "../../tests/helpers/dictionaries";
 import { en, ja } from "./messages";
 import { pickLocale } from "./locale";
 
-function keys(o: object, prefix = ""): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-}
-
 describe("UI messages", () => {
   it("Japanese and English define exactly the same keys, none empty", () => {
-    expect(keys(ja).sort()).toEqual(keys(en).sort());
-    for (const dict of [en, ja]) {
-      for (const k of keys(dict)) {
-        const value = k.split(".").reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], dict);
-        expect(value, k).not.toBe("");
-      }
-    }
+    expectSameDictionaries(en, ja, { placeholders: false });
   });
 
   it("uses the seed's Gléas vocabulary in Japanese", () => {

@@ -2,7 +2,7 @@
 // define every key (checked by the type below and by lib/i18n/messages.test.ts).
 export const en = {
   app: { name: "Inkan", tagline: "Private CA operations", ra: "RA console", signOut: "Sign out", language: "Language", skip: "Skip to content" },
-  nav: { dashboard: "Dashboard", accounts: "Accounts", newAccount: "New account", authorities: "Authorities", tokens: "API tokens", certificates: "Certificates", groups: "Groups", templates: "Templates", importAccounts: "Import accounts (CSV)", deploy: "Deploy (AWS)", audit: "Audit log", reports: "Issuance report", alerts: "Alerts", admins: "Administrators" },
+  nav: { dashboard: "Dashboard", accounts: "Accounts", newAccount: "New account", authorities: "Authorities", tokens: "API tokens", certificates: "Certificates", groups: "Groups", templates: "Templates", importAccounts: "Import accounts (CSV)", deploy: "Deploy (AWS)", audit: "Audit log", reports: "Issuance report", alerts: "Alerts", admins: "Administrators", applications: "Applications", applicationsPending: "{count} pending" },
   login: {
     title: "Sign in to the RA console", email: "E-mail", password: "Password", submit: "Sign in",
     invalid: "The e-mail or password is wrong.", locked: "Too many failed attempts. Wait 15 minutes and try again.",
@@ -68,7 +68,7 @@ export type Messages = Shape<typeof en>;
 
 export const ja: Messages = {
   app: { name: "Inkan", tagline: "プライベート認証局 運用ポータル", ra: "RA（管理画面）", signOut: "ログアウト", language: "言語", skip: "本文へ移動" },
-  nav: { dashboard: "ダッシュボード", accounts: "アカウント一覧", newAccount: "アカウント新規作成", authorities: "認証局一覧", tokens: "APIトークン", certificates: "証明書一覧", groups: "グループ", templates: "テンプレート", importAccounts: "アカウント一括登録 (CSV)", deploy: "デプロイ (AWS)", audit: "監査ログ", reports: "発行履歴レポート", alerts: "通知", admins: "管理者" },
+  nav: { dashboard: "ダッシュボード", accounts: "アカウント一覧", newAccount: "アカウント新規作成", authorities: "認証局一覧", tokens: "APIトークン", certificates: "証明書一覧", groups: "グループ", templates: "テンプレート", importAccounts: "アカウント一括登録 (CSV)", deploy: "デプロイ (AWS)", audit: "監査ログ", reports: "発行履歴レポート", alerts: "通知", admins: "管理者", applications: "登録申請書一覧", applicationsPending: "申請中 {count} 件" },
   login: {
     title: "RA（管理画面）へログイン", email: "メールアドレス", password: "パスワード", submit: "ログイン",
     invalid: "メールアドレスまたはパスワードが違います。", locked: "ログインの失敗が続いたため一時的にロックされています。15分後に再度お試しください。",

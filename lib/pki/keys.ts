@@ -11,9 +11,10 @@ import type { KeyAlgorithm, KeyDescription, NamedCurve } from "./types";
 const generateKeyPairAsync = promisify(crypto.generateKeyPair);
 
 /**
- * Generates a key pair with OpenSSL through node:crypto: RSA and P-384 asynchronously on
- * libuv's pool (milliseconds of prime search or scalar multiplication), P-256 on this thread:
- * its ~30 µs cost less than the hand-off to the pool and back (~70 µs).
+ * Generates a key pair with OpenSSL through node:crypto: RSA asynchronously on libuv's pool
+ * (tens to hundreds of milliseconds of prime search), ECDSA on this thread: a P-256 key costs
+ * ~30 µs and a P-384 key ~0.6 ms, against ~70-120 µs for the hand-off to the pool and back,
+ * so the pool would only add that hand-off (docs/BENCHMARKS.md, suite 1).
  */
 export async function generateKeyPair(alg: KeyAlgorithm): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
   switch (alg) {
@@ -24,7 +25,7 @@ export async function generateKeyPair(alg: KeyAlgorithm): Promise<{ privateKey: 
     case "ECDSA-P256":
       return crypto.generateKeyPairSync("ec", { namedCurve: "prime256v1" });
     case "ECDSA-P384":
-      return generateKeyPairAsync("ec", { namedCurve: "secp384r1" });
+      return crypto.generateKeyPairSync("ec", { namedCurve: "secp384r1" });
     default:
       throw new PkiError("UNSUPPORTED_ALGORITHM", `Key algorithm "${String(alg)}" is not supported; choose one of RSA-2048, RSA-3072, RSA-4096, ECDSA-P256, ECDSA-P384.`);
   }

@@ -77,8 +77,10 @@ export async function createTestDatabase(
 /** Empties every application table. */
 export async function resetDatabase(db: Db, provider: DbProvider): Promise<void> {
   if (provider === "sqlite") {
+    // Virtual tables (the FTS5 search index) are emptied through their own DELETE, never
+    // through their shadow tables, which FTS5 needs consistent.
     const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
     );
     // foreign_keys cannot change inside a transaction: toggle it around the deletes.
     await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");

@@ -369,5 +369,43 @@ describe.each(PROVIDERS)("issuance on %s", (provider) => {
       expect(await settle([11, 12, 13, 14])).toEqual([22, 24, 26, 28]);
       expect(transactions).toEqual([[11, 12, 13, 14], [11], [12], [13], [14]]);
     });
+
+    it("a batch waits (briefly) for announced items, not for unannounced ones, and not past its deadline", async () => {
+      const transactions: number[][] = [];
+      const group = new GroupCommit<number, number>(async (tx, items) => {
+        transactions.push([...items]);
+        await tx.auditEvent.count();
+        return items.map((n) => ({ ok: true, value: n }));
+      }, { maxWaitMs: 1000 });
+      const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+      // Announced: the item submitted 30 ms later joins the first one's transaction.
+      const coming = group.expect();
+      const first = group.submit(1);
+      await later(30);
+      coming();
+      await Promise.all([first, group.submit(2)]);
+      expect(transactions).toEqual([[1, 2]]);
+
+      // Not announced: the first is written at once, the late one in a transaction of its own.
+      transactions.length = 0;
+      const alone = group.submit(3);
+      await later(30);
+      await Promise.all([alone, group.submit(4)]);
+      expect(transactions).toEqual([[3], [4]]);
+
+      // Announced but never coming within the deadline: written without it after ~1 s.
+      transactions.length = 0;
+      const never = group.expect();
+      const started = performance.now();
+      await group.submit(5);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+      expect(transactions).toEqual([[5]]);
+      never();
+      never(); // a second call changes nothing
+      const t0 = performance.now();
+      await group.submit(6);
+      expect(performance.now() - t0).toBeLessThan(500);
+    });
   });
 });

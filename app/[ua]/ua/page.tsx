@@ -8,13 +8,14 @@ import { UaSignOutButton } from "@/components/enrollment/UaSignOutButton";
 import { DeliverButton } from "@/components/enrollment/DeliverButton";
 import { ImportSteps } from "@/components/enrollment/ImportSteps";
 import { UaLayoutSwitch } from "@/components/enrollment/UaLayoutSwitch";
+import { APPLICATION_MESSAGES } from "@/lib/applications/messages";
 
 export const dynamic = "force-dynamic";
 
 export default async function UaPortalPage(props: { params: Promise<{ ua: string }>; searchParams: Promise<{ refused?: string }> }) {
   const { ua: uaName } = await props.params;
   const { refused: refusedParam } = await props.searchParams;
-  const { t: all, ua, user } = await loadPortal(uaName);
+  const { t: all, ua, user, locale } = await loadPortal(uaName);
   const t = all.portal;
   // A refused form post (iPhone download) comes back here with the reason.
   const refused = parseRefusal(refusedParam);
@@ -26,6 +27,7 @@ export default async function UaPortalPage(props: { params: Promise<{ ua: string
       <main className="center panel" id="main">
         <h1>{t.signInTitle}</h1>
         <UaSignInForm ua={ua.name} t={t} notice={refused ? refusalText(t, refused) : undefined} />
+        {ua.acceptApplications && <p><a href={`/${ua.name}/ua/apply`} data-testid="ua-apply-link">{APPLICATION_MESSAGES[locale].apply.link}</a></p>}
       </main>
     );
   }

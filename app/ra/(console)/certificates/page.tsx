@@ -8,6 +8,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Alert } from "@/components/ui/Alert";
 import { CertificateTable } from "@/components/certificates/CertificateTable";
 import { isInkanError } from "@/lib/errors";
+import { DOCK_MESSAGES } from "@/lib/dock/messages";
 
 const FILTERS = ["q", "status", "ca", "template", "expiresAfter", "expiresBefore", "sort"] as const;
 
@@ -73,6 +74,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
           t={t}
           cancel={common.common.cancel}
           canRevoke={admin?.role === "ADMIN" || admin?.role === "OPERATOR"}
+          dock={{ putSelected: DOCK_MESSAGES[locale].putSelected, putDone: DOCK_MESSAGES[locale].putDone, putAlready: DOCK_MESSAGES[locale].putAlready }}
           rows={list.items.map((c) => ({
             id: c.id, serial: c.serial, subject: c.subject, accountName: c.accountName, caSlug: c.caSlug, templateName: c.templateName,
             notAfter: formatDateTime(c.notAfter),

@@ -8,7 +8,7 @@ import { UaSettingsForm } from "@/components/enrollment/UaSettingsForm";
 export const dynamic = "force-dynamic";
 
 export default async function EnrollmentPage() {
-  const { uas, caSlugs } = await pageData(() => loadUaList());
+  const { uas, caSlugs, groups } = await pageData(() => loadUaList());
   const t = ENROLLMENT_MESSAGES[await getLocale()].settings;
   return (
     <>
@@ -16,12 +16,12 @@ export default async function EnrollmentPage() {
       <p>{t.intro}</p>
       {uas.length === 0 ? <p className="empty panel">{t.none}</p> : (
         <table className="data">
-          <thead><tr><th>{t.name}</th><th>{t.ca}</th><th>{t.importOnce}</th><th>{t.downloadWindow}</th><th>{t.iphoneUa}</th><th></th></tr></thead>
+          <thead><tr><th>{t.name}</th><th>{t.ca}</th><th>{t.importOnce}</th><th>{t.downloadWindow}</th><th>{t.iphoneUa}</th><th>{t.accepting}</th><th></th></tr></thead>
           <tbody>
             {uas.map((ua) => (
               <tr key={ua.id} data-testid={`ua-row-${ua.name}`}>
                 <td><Link href={`/ra/enrollment/${ua.name}`}>{ua.name}</Link></td>
-                <td>{ua.caSlug}</td><td>{ua.importOnce ? "✓" : ""}</td><td>{ua.downloadWindowMinutes || ""}</td><td>{ua.iphoneUa ? "✓" : ""}</td>
+                <td>{ua.caSlug}</td><td>{ua.importOnce ? "✓" : ""}</td><td>{ua.downloadWindowMinutes || ""}</td><td>{ua.iphoneUa ? "✓" : ""}</td><td>{ua.acceptApplications ? "✓" : ""}</td>
                 <td><a href={`/${ua.name}/ua`}>{t.open}</a></td>
               </tr>
             ))}
@@ -30,7 +30,7 @@ export default async function EnrollmentPage() {
       )}
       <section className="panel">
         <h2>{t.create}</h2>
-        <UaSettingsForm ua={null} caSlugs={caSlugs} t={t} />
+        <UaSettingsForm ua={null} caSlugs={caSlugs} groups={groups} t={t} />
       </section>
     </>
   );

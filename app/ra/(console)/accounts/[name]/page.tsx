@@ -14,12 +14,16 @@ import { IssueCsrForm } from "@/components/certificates/IssueCsrForm";
 import { StatusBadge } from "@/components/certificates/StatusBadge";
 import { AccountGroupsPanel } from "@/components/groups/AccountGroupsPanel";
 import { EffectiveTemplatePanel } from "@/components/templates/EffectiveTemplatePanel";
+import { DockToggleButton } from "@/components/dock/DockToggleButton";
+import { loadDockState } from "@/lib/dock/loaders";
+import { DOCK_MESSAGES } from "@/lib/dock/messages";
 
 export default async function AccountPage({ params }: { params: Promise<{ name: string }> }) {
   const name = decodeURIComponent((await params).name);
   const [{ account, certificates: counts, canWrite }, certificates] = await pageData(() => Promise.all([loadAccountSummary(name), loadAccountCertificates(name)]));
   const { t, locale } = await getMessages();
   const ta = ACCOUNT_MESSAGES[locale].page;
+  const dock = account.status === "DELETED" ? null : await pageData(() => loadDockState("account", account.id));
   const statusText = account.status === "ACTIVE" ? t.accounts.active : account.status === "DISABLED" ? t.accounts.disabled : ACCOUNT_MESSAGES[locale].list.deleted;
   return (
     <>
@@ -64,6 +68,7 @@ export default async function AccountPage({ params }: { params: Promise<{ name: 
               <div className="row" style={{ marginTop: 12 }}>
                 <AccountStatusButton name={account.name} status={account.status === "DISABLED" ? "DISABLED" : "ACTIVE"} t={ta} />
                 <DeleteAccountDialog name={account.name} valid={counts.valid} total={counts.total} t={ta} />
+                {dock && <DockToggleButton kind="account" id={account.id} inDock={dock.inDock} t={{ put: DOCK_MESSAGES[locale].put, remove: DOCK_MESSAGES[locale].remove, inDock: DOCK_MESSAGES[locale].inDock }} />}
               </div>
             </>
           ) : (

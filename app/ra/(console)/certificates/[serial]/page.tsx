@@ -11,6 +11,9 @@ import { currentAdmin } from "@/lib/auth/guard";
 import { loadAcmTargets } from "@/lib/deploy/loaders";
 import { DEPLOY_MESSAGES } from "@/lib/deploy/messages";
 import { AcmExportPanel } from "@/components/deploy/AcmExportPanel";
+import { DockToggleButton } from "@/components/dock/DockToggleButton";
+import { loadDockState } from "@/lib/dock/loaders";
+import { DOCK_MESSAGES } from "@/lib/dock/messages";
 
 export default async function CertificatePage({ params }: { params: Promise<{ serial: string }> }) {
   const { serial } = await params;
@@ -19,6 +22,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ se
   const c = CA_MESSAGES[locale].certificates;
   // Exporting an unencrypted key for ACM is for ADMINs only, and only while Inkan holds the key.
   const acm = cert.hasServerKey && cert.status === "ISSUED" && (await currentAdmin())?.role === "ADMIN" ? await loadAcmTargets() : null;
+  const dock = await pageData(() => loadDockState("certificate", cert.id));
   const file = (format: string) => `/api/v1/certificates/${cert.serial}/file?format=${format}&ca=${encodeURIComponent(cert.caSlug)}`;
   return (
     <>
@@ -47,6 +51,7 @@ export default async function CertificatePage({ params }: { params: Promise<{ se
           {cert.status === "REVOKED" && (<><dt>{t.account.revokedAt}</dt><dd>{formatDateTime(cert.revokedAt)} ({cert.revocationReason})</dd></>)}
         </dl>
       </section>
+      {dock && <DockToggleButton kind="certificate" id={cert.id} inDock={dock.inDock} t={{ put: DOCK_MESSAGES[locale].put, remove: DOCK_MESSAGES[locale].remove, inDock: DOCK_MESSAGES[locale].inDock }} />}
       <h2>{t.certificate.downloads}</h2>
       <div className="row panel">
         <a className="btn" href={file("pem")} download data-testid="download-pem">{t.certificate.pem}</a>

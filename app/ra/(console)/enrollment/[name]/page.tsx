@@ -11,14 +11,14 @@ export const dynamic = "force-dynamic";
 
 export default async function UaSettingsPage(props: { params: Promise<{ name: string }> }) {
   const { name } = await props.params;
-  const { ua, caSlugs, deliveries } = await pageData(() => loadUa(name));
+  const { ua, caSlugs, deliveries, groups } = await pageData(() => loadUa(name));
   const { locale, t: app } = await getMessages();
   const t = ENROLLMENT_MESSAGES[locale].settings;
   return (
     <>
       <h1>{t.title}: {ua.name}</h1>
       <p><a href={`/${ua.name}/ua`}>{t.open}</a></p>
-      <section className="panel"><UaSettingsForm ua={ua} caSlugs={caSlugs} t={t} /></section>
+      <section className="panel"><UaSettingsForm ua={ua} caSlugs={caSlugs} groups={groups} t={t} /></section>
       <section className="panel">
         <h2>{t.deliveries}</h2>
         {deliveries.length === 0 ? <p className="empty">{t.noDeliveries}</p> : (
