@@ -36,8 +36,7 @@ export class InkanError extends Error {
   readonly details?: Record<string, unknown>;
   readonly text: LocalizedText;
 
-  constructor(code: ErrorCode, message: string | LocalizedText, details?: Record<string, unknown>) {
-    const text = typeof message === "string" ? { en: message, ja: message } : message;
+  constructor(code: ErrorCode, text: LocalizedText, details?: Record<string, unknown>) {
     super(text.en);
     this.name = "InkanError";
     this.code = code;

@@ -22,7 +22,7 @@ export async function loadAuditLog(params: Params) {
 
 export async function loadAuditEvent(seq: string) {
   await requireActor(AUDIT_READERS);
-  if (!/^\d{1,15}$/.test(seq)) throw new InkanError("NOT_FOUND", `There is no audit event ${seq}.`);
+  if (!/^\d{1,15}$/.test(seq)) throw new InkanError("NOT_FOUND", { en: `There is no audit event ${seq}.`, ja: `監査イベント ${seq} はありません。` });
   return getAuditEvent(Number(seq));
 }
 

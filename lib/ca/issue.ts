@@ -14,7 +14,7 @@ import { caSigner, sealLeafKey } from "./key-custody";
 import { certificateLimits, recordedTemplateId, templatesForIssuance } from "@/lib/groups";
 import { describeProfileSans, profileForAccount, reviewCsrForAccount } from "./policy";
 import { crlUrlFor, loadAuthority, toCertificateView, DEFAULT_CA_SLUG } from "./data";
-import { toInkanError } from "./pki-errors";
+import { fromPkiError } from "@/lib/i18n/pki";
 import type { CertificateView } from "./types";
 
 export interface IssueTarget {
@@ -237,7 +237,7 @@ function parseCsrOrThrow(input: Buffer | string): ParsedCsr {
   try {
     return parseCsr(input);
   } catch (err) {
-    throw toInkanError(err, "CSR");
+    throw fromPkiError(err, { en: "CSR", ja: "CSR" });
   }
 }
 

@@ -1,4 +1,6 @@
 import { InkanError, type FieldError, type LocalizedText } from "@/lib/errors";
+import { KEY_ALGORITHMS } from "@/lib/pki";
+import { REVOCATION_REASONS } from "@/lib/ca/schema";
 
 // The zod schemas are shared with the browser and give their messages in English; the
 // server turns each into both languages here. A message missing from the table stays
@@ -82,7 +84,47 @@ const JA: Record<string, string> = {
   "Organizational unit values may not contain quotes, backslashes or line breaks.": "部署(OU)の値に引用符、バックスラッシュ、改行は使えません。",
   "Use five cron fields, like 17 * * * *.": "17 * * * * のように cron の5つの項目で指定してください。",
   "A serial is hex digits.": "シリアル番号は16進数です。",
+  // certificates (lib/ca/schema.ts)
+  [`Choose one of ${KEY_ALGORITHMS.join(", ")}.`]: `${KEY_ALGORITHMS.join("、")} のいずれかを選んでください。`,
+  [`Use an RFC 5280 reason: ${REVOCATION_REASONS.join(", ")}.`]: `RFC 5280 の失効理由を指定してください: ${REVOCATION_REASONS.join("、")}。`,
+  "A serial is up to 40 hex digits (colons allowed).": "シリアル番号は40桁までの16進数です(コロン区切り可)。",
+  "The PKCS#12 password needs at least 8 characters.": "PKCS#12 のパスワードは8文字以上にしてください。",
+  "The PKCS#12 password may have at most 128 characters.": "PKCS#12 のパスワードは128文字以内にしてください。",
+  "Use printable ASCII characters only: some devices cannot import PKCS#12 files with other characters in the password.":
+    "表示可能な ASCII 文字だけを使ってください。それ以外の文字をパスワードに含む PKCS#12 ファイルを読み込めない端末があります。",
+  // registration applications, bulk issuance, certificate search, UA application groups
+  "Write why the application is rejected (the reason is kept with it).": "申請を却下する理由を書いてください(理由は申請と一緒に保存されます)。",
+  "Use at most 1000 characters for the reason.": "理由は1000文字以内で入力してください。",
+  "Say whether members that already hold a valid certificate are skipped (true or false).": "有効な証明書をすでに持つメンバーを飛ばすかどうかを指定してください(true または false)。",
+  "A search term has at most 256 characters.": "検索語は256文字以内です。",
+  "Choose at most 50 groups.": "グループは50個まで選べます。",
+  "sort is issued or expiry.": "sort は issued か expiry です。",
+  "status is one of valid, expired, revoked.": "status は valid、expired、revoked のいずれかです。",
+  "limit is at most 200.": "limit は200以下です。",
+  "expiresAfter is a date such as 2026-12-31 (or a full ISO 8601 time).": "expiresAfter は 2026-12-31 のような日付(または ISO 8601 の日時)です。",
+  "expiresBefore is a date such as 2026-12-31 (or a full ISO 8601 time).": "expiresBefore は 2026-12-31 のような日付(または ISO 8601 の日時)です。",
+  // deploy targets
+  "A trust store name is 1–32 letters, digits and hyphens, not starting or ending with a hyphen.": "トラストストア名は英数字とハイフンで1〜32文字です(先頭と末尾はハイフン以外)。",
+  "An endpoint override is a URL such as https://s3.example.com.": "エンドポイントの上書きは https://s3.example.com のようなURLです。",
+  "A region looks like ap-northeast-1.": "リージョンは ap-northeast-1 のような形式です。",
+  "An S3 bucket name is 3–63 lowercase letters, digits, dots and hyphens.": "S3 バケット名は英小文字・数字・ドット・ハイフンで3〜63文字です。",
+  "The key prefix is at most 200 characters.": "キーのプレフィックスは200文字以内です。",
+  "The key prefix may contain letters, digits and !_.*'()/- only.": "キーのプレフィックスに使えるのは英数字と !_.*'()/- だけです。",
+  "Choose at least one CA for the bundle.": "バンドルに入れる認証局を少なくとも1つ選んでください。",
+  "At most 25 CAs fit in an ALB trust store bundle.": "ALB のトラストストアのバンドルに入る認証局は25個までです。",
+  "A trust store ARN looks like arn:aws:elasticloadbalancing:REGION:ACCOUNT:truststore/NAME/ID.": "トラストストアの ARN は arn:aws:elasticloadbalancing:REGION:ACCOUNT:truststore/NAME/ID の形式です。",
+  "An access key ID is 16–128 uppercase letters and digits.": "アクセスキー ID は英大文字と数字で16〜128文字です。",
+  "The secret access key is at least 16 characters.": "シークレットアクセスキーは16文字以上です。",
+  "Give an existing trust store ARN, or a name for the trust store Inkan creates.": "既存のトラストストアの ARN か、Inkan が作成するトラストストアの名前を指定してください。",
+  "Give either a trust store ARN or a name to create one, not both.": "トラストストアの ARN と作成する名前は、どちらか一方だけを指定してください。",
+  "A target name is lowercase letters, digits and hyphens (at most 63).": "デプロイ先の名前は英小文字・数字・ハイフンで63文字までです。",
+  "A stored access key needs both the access key ID and the secret access key.": "保存するアクセスキーには、アクセスキー ID とシークレットアクセスキーの両方が必要です。",
+  "A stored access key needs its access key ID.": "保存するアクセスキーにはアクセスキー ID が必要です。",
   // auth
+  "Choose a role: ADMIN, OPERATOR or AUDITOR.": "ロールを選んでください: ADMIN、OPERATOR、AUDITOR のいずれかです。",
+  "Enter your name as other administrators should see it.": "ほかの管理者に表示される名前を入力してください。",
+  "Use at most 200 characters for the name.": "名前は200文字以内で入力してください。",
+  "The two passwords differ: type the same password twice.": "2つのパスワードが一致しません。同じパスワードを2回入力してください。",
   "Use at least 12 characters.": "12文字以上にしてください。",
   "Use at most 256 characters.": "256文字以内にしてください。",
   "Name the token.": "トークンの名前を入力してください。",
