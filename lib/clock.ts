@@ -31,8 +31,8 @@ export function clockFor(scope: string): Clock {
 
 /** Test clock only: moves one scope's clock forward; returns the scope's total shift. */
 export function advanceTestClock(scope: string, minutes: number): { scope: string; shiftMinutes: number } {
-  if (!getConfig().testClock) throw new InkanError("NOT_FOUND", "There is no test clock on this server.");
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 525_600) throw new InkanError("VALIDATION", "minutes must be a whole number from 1 to 525600.");
+  if (!getConfig().testClock) throw new InkanError("NOT_FOUND", { en: "There is no test clock on this server.", ja: "このサーバにはテスト用の時計がありません。" });
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 525_600) throw new InkanError("VALIDATION", { en: "minutes must be a whole number from 1 to 525600.", ja: "minutes は 1 から 525600 までの整数です。" });
   const total = (shifts().get(scope) ?? 0) + minutes * 60_000;
   shifts().set(scope, total);
   return { scope, shiftMinutes: total / 60_000 };

@@ -20,13 +20,23 @@ export interface LocalizedText {
   ja: string;
 }
 
+export type Language = keyof LocalizedText;
+
+/** The field message for a name already in use (accounts, groups, templates, UAs, deploy targets). */
+export const NAME_TAKEN: LocalizedText = { en: "This name is taken.", ja: "この名前はすでに使われています。" };
+
+/** A field-level validation error; `details.errors` of a VALIDATION error holds these. */
+export interface FieldError {
+  field: string;
+  message: LocalizedText;
+}
+
 export class InkanError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
   readonly text: LocalizedText;
 
-  constructor(code: ErrorCode, message: string | LocalizedText, details?: Record<string, unknown>) {
-    const text = typeof message === "string" ? { en: message, ja: message } : message;
+  constructor(code: ErrorCode, text: LocalizedText, details?: Record<string, unknown>) {
     super(text.en);
     this.name = "InkanError";
     this.code = code;
@@ -39,9 +49,27 @@ export class InkanError extends Error {
     return this.text[locale];
   }
 
+  /** `details` with field-error messages in the reader's language (what the API and the UI show). */
+  detailsIn(locale: Language): Record<string, unknown> | undefined {
+    const errors = this.details?.errors;
+    if (!Array.isArray(errors)) return this.details;
+    return { ...this.details, errors: errors.map((e: FieldError) => ({ field: e.field, message: textIn(e.message, locale) })) };
+  }
+
+  /** Field messages by field name, in the reader's language. */
+  fieldsIn(locale: Language): Record<string, string> | undefined {
+    const errors = this.details?.errors;
+    if (!Array.isArray(errors)) return undefined;
+    return Object.fromEntries(errors.map((e: FieldError) => [e.field, textIn(e.message, locale)]));
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+function textIn(message: LocalizedText | string, locale: Language): string {
+  return typeof message === "string" ? message : message[locale];
 }
 
 export function isInkanError(err: unknown): err is InkanError {
@@ -69,23 +97,32 @@ const TITLES: Record<ErrorCode, string> = {
   INTERNAL: "Internal error",
 };
 
-/** RFC 9457 problem details for any thrown value; unexpected errors never leak their text. */
-export function toProblem(err: unknown): Problem {
+/** What a person sees when something failed that we did not expect; the details go to the log only. */
+export const UNEXPECTED: LocalizedText = {
+  en: "An unexpected error occurred. The server log has the details.",
+  ja: "予期しないエラーが発生しました。詳細はサーバのログを確認してください。",
+};
+
+/**
+ * RFC 9457 problem details for any thrown value; unexpected errors never leak their text.
+ * `detail` and field messages are in `locale` (English unless the caller chose otherwise).
+ */
+export function toProblem(err: unknown, locale: Language = "en"): Problem {
   if (isInkanError(err)) {
     return {
       type: `https://inkan.dev/problems/${err.code.toLowerCase().replace(/_/g, "-")}`,
       title: TITLES[err.code],
       status: err.status,
-      detail: err.message,
+      detail: err.messageIn(locale),
       code: err.code,
-      ...(err.details ?? {}),
+      ...(err.detailsIn(locale) ?? {}),
     };
   }
   return {
     type: "https://inkan.dev/problems/internal",
     title: TITLES.INTERNAL,
     status: 500,
-    detail: "An unexpected error occurred. The server log has the details.",
+    detail: UNEXPECTED[locale],
     code: "INTERNAL",
   };
 }

@@ -14,6 +14,12 @@ import { createAdmin, ROLES } from "@/lib/auth";
 import { deployTarget, refreshDueTargets, DEPLOY_SCHEDULE } from "@/lib/deploy";
 import type { KeyAlgorithm, RevocationReason } from "@/lib/pki";
 
+// The CLI speaks English only (its usage text is English and scripts read its output); its own
+// refusals need no Japanese text, while errors from lib/ keep both and print their English.
+function usageError(message: string): InkanError {
+  return new InkanError("VALIDATION", { en: message, ja: message });
+}
+
 const USAGE = `Usage: npm run inkan -- <command> [options] [--json]
 
 Commands:
@@ -45,7 +51,7 @@ function print(out: Out, data: Record<string, unknown>, text: string) {
 }
 
 function need(value: string | undefined, flag: string): string {
-  if (!value) throw new InkanError("VALIDATION", `Missing --${flag}.\n\n${USAGE}`);
+  if (!value) throw usageError(`Missing --${flag}.\n\n${USAGE}`);
   return value;
 }
 
@@ -59,7 +65,7 @@ function parseCommandLine(argv: string[]) {
     return parseOptions(argv);
   } catch (err) {
     // node:util parseArgs reports unknown or malformed options as a TypeError with a code.
-    if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) throw new InkanError("VALIDATION", `${(err as Error).message}\n\n${USAGE}`);
+    if ((err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) throw usageError(`${(err as Error).message}\n\n${USAGE}`);
     throw err;
   }
 }
@@ -82,7 +88,7 @@ function parseOptions(argv: string[]) {
 }
 
 async function verifyAuditExport(out: Out, file: string): Promise<number> {
-  if (!existsSync(file)) throw new InkanError("VALIDATION", `Cannot read the export file ${file}.`);
+  if (!existsSync(file)) throw usageError(`Cannot read the export file ${file}.`);
   const r = await verifyExportFile(file);
   const head = r.chainHead ? `chain head ${r.chainHead.seq} ${r.chainHead.hash}` : "empty log";
   print(out, { ...r }, r.ok
@@ -116,7 +122,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     }
     case "account create": {
       const kind = need(values.kind, "kind");
-      if (kind !== "user" && kind !== "server") throw new InkanError("VALIDATION", "--kind is user or server.");
+      if (kind !== "user" && kind !== "server") throw usageError("--kind is user or server.");
       const a = await createAccount({ kind, name: need(values.name, "name"), email: values.email, displayName: values["display-name"], hostnames: values.hostname ?? [] }, CLI_ACTOR);
       print(out, { id: a.id, kind: a.kind.toLowerCase(), name: a.name, email: a.email, hostnames: a.hostnames }, `created ${a.kind.toLowerCase()} account ${a.name}`);
       return 0;
@@ -134,7 +140,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     }
     case "account import": {
       const file = need(values.file, "file");
-      if (!existsSync(file)) throw new InkanError("VALIDATION", `Cannot read the CSV file ${file}.`);
+      if (!existsSync(file)) throw usageError(`Cannot read the CSV file ${file}.`);
       const r = await importAccounts(readFileSync(file), CLI_ACTOR, (p) => {
         if (p.type === "progress" && !out.json) process.stderr.write(`\r${p.done}/${p.total}`);
       });
@@ -149,7 +155,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       try {
         csr = readFileSync(file);
       } catch {
-        throw new InkanError("VALIDATION", `Cannot read the CSR file ${file}.`);
+        throw usageError(`Cannot read the CSR file ${file}.`);
       }
       const cert = await issueFromCsr({ account: need(values.account, "account"), csr, ca: values.ca }, CLI_ACTOR);
       const json = certificateJson(await getCertificate(cert.serial, cert.caSlug));
@@ -158,9 +164,9 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     }
     case "revoke": {
       const serial = serialSchema.safeParse(need(values.serial, "serial"));
-      if (!serial.success) throw new InkanError("VALIDATION", serial.error.issues[0].message);
+      if (!serial.success) throw usageError(serial.error.issues[0].message);
       const reason = revocationReasonSchema.safeParse(values.reason ?? "unspecified");
-      if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
+      if (!reason.success) throw usageError(reason.error.issues[0].message);
       const cert = await revokeCertificate({ serial: serial.data, reason: reason.data as RevocationReason, ca: values.ca }, CLI_ACTOR);
       print(out, certificateJson(cert), `revoked ${cert.serial} (${reason.data}); CRL republished`);
       return 0;
@@ -173,7 +179,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     }
     case "certificate show": {
       const serial = serialSchema.safeParse(need(values.serial, "serial"));
-      if (!serial.success) throw new InkanError("VALIDATION", serial.error.issues[0].message);
+      if (!serial.success) throw usageError(serial.error.issues[0].message);
       const json = certificateJson(await getCertificate(serial.data, values.ca));
       print(out, json, JSON.stringify(json, null, 2));
       return 0;
@@ -187,7 +193,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     case "ca create": {
       const slug = need(values.slug, "slug");
       const algorithm = keyAlgorithmSchema.safeParse(values.algorithm ?? getConfig().caKeyAlgorithm);
-      if (!algorithm.success) throw new InkanError("VALIDATION", `--algorithm: ${algorithm.error.issues[0].message}`);
+      if (!algorithm.success) throw usageError(`--algorithm: ${algorithm.error.issues[0].message}`);
       const ca = await createAuthority({
         slug,
         name: values.name,
@@ -209,9 +215,9 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
     }
     case "admin create": {
       const role = ROLES.find((r) => r === need(values.role, "role").toUpperCase());
-      if (!role) throw new InkanError("VALIDATION", `--role is one of ${ROLES.join(", ")}.`);
+      if (!role) throw usageError(`--role is one of ${ROLES.join(", ")}.`);
       const password = process.env.INKAN_NEW_ADMIN_PASSWORD;
-      if (!password) throw new InkanError("VALIDATION", "Set INKAN_NEW_ADMIN_PASSWORD to the new administrator's initial password.");
+      if (!password) throw usageError("Set INKAN_NEW_ADMIN_PASSWORD to the new administrator's initial password.");
       const email = need(values.email, "email").trim().toLowerCase();
       const admin = await createAdmin({ email, name: values["display-name"], role, password }, CLI_ACTOR);
       print(out, { id: admin.id, email, role }, `created administrator ${email} (${role})`);
@@ -243,7 +249,7 @@ async function runCommand(values: ReturnType<typeof parseOptions>["values"], pos
       return r.status === "SUCCEEDED" ? 0 : 1;
     }
     default:
-      throw new InkanError("VALIDATION", `Unknown command "${command}".\n\n${USAGE}`);
+      throw usageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
 }
 

@@ -5,11 +5,12 @@ import type { AccountMessages } from "@/lib/accounts/messages";
 import { fill } from "@/lib/accounts/messages";
 import { previewImportAction } from "@/lib/accounts/actions";
 import { Alert } from "@/components/ui/Alert";
+import type { Locale } from "@/lib/i18n";
 
 type Progress = { done: number; total: number };
 
 /** CSV onboarding: choose a file → preview every row → import with a progress bar → per-row results. */
-export function ImportAccounts({ t, maxBytes }: { t: AccountMessages["import"]; maxBytes: number }) {
+export function ImportAccounts({ t, locale, maxBytes }: { t: AccountMessages["import"]; locale: Locale; maxBytes: number }) {
   const [preview, previewAction, previewing] = useActionState(previewImportAction, null);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -22,8 +23,9 @@ export function ImportAccounts({ t, maxBytes }: { t: AccountMessages["import"]; 
     if (!file) return;
     setFailure(null);
     setProgress({ done: 0, total: toWrite });
-    // The route handler streams one JSON line per finished batch, then the result.
-    const response = await fetch("/api/v1/accounts/import", { method: "POST", body: file, headers: { "content-type": "text/csv" } });
+    // The route handler streams one JSON line per finished batch, then the result; row
+    // errors and refusals come in the page's language (the API's default is English).
+    const response = await fetch("/api/v1/accounts/import", { method: "POST", body: file, headers: { "content-type": "text/csv", "accept-language": locale } });
     if (!response.ok || !response.body) {
       const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
       setFailure(fill(t.failed, { message: problem?.detail ?? response.statusText }));

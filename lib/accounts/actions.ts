@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/guard";
 import { STAFF } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
 import { runAction, type ActionResult } from "@/lib/action-result";
+import { requestLocale } from "@/lib/i18n/locale";
 import { createAccount, setAccountStatus, updateAccount } from "./mutations";
 import { deleteAccount, type DeleteAccountResult } from "./delete";
 import { previewAccountImport, MAX_IMPORT_BYTES, type ImportPlan } from "./import";
@@ -57,7 +58,7 @@ export async function updateAccountAction(name: string, _prev: unknown, form: Fo
 export async function setAccountStatusAction(name: string, status: "ACTIVE" | "DISABLED"): Promise<ActionResult<{ status: string }>> {
   return runAction(async () => {
     const actor = await requireActor(STAFF);
-    if (status !== "ACTIVE" && status !== "DISABLED") throw new InkanError("VALIDATION", "The status must be ACTIVE or DISABLED.");
+    if (status !== "ACTIVE" && status !== "DISABLED") throw new InkanError("VALIDATION", { en: "The status must be ACTIVE or DISABLED.", ja: "状態は ACTIVE か DISABLED を指定してください。" });
     const account = await setAccountStatus(name, status, actor);
     revalidatePath(path(name));
     return { status: account.status };
@@ -79,8 +80,8 @@ export async function previewImportAction(_prev: unknown, form: FormData): Promi
   return runAction(async () => {
     await requireActor(STAFF);
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new InkanError("VALIDATION", "Choose a CSV file to preview.");
-    if (file.size > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
-    return previewAccountImport(new Uint8Array(await file.arrayBuffer()));
+    if (!(file instanceof File) || file.size === 0) throw new InkanError("VALIDATION", { en: "Choose a CSV file to preview.", ja: "プレビューするCSVファイルを選んでください。" });
+    if (file.size > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", { en: `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, ja: `CSVファイルが ${MAX_IMPORT_BYTES / 1024 / 1024} MB を超えています。複数のファイルに分けてください。` });
+    return previewAccountImport(new Uint8Array(await file.arrayBuffer()), await requestLocale());
   });
 }

@@ -23,12 +23,12 @@ export async function patchAccount(name: string, body: Record<string, unknown>, 
   let next: "ACTIVE" | "DISABLED" | undefined;
   if (status !== undefined) {
     const s = typeof status === "string" ? status.toUpperCase() : "";
-    if (s !== "ACTIVE" && s !== "DISABLED") throw new InkanError("VALIDATION", 'status must be "ACTIVE" or "DISABLED" (delete an account with DELETE).');
+    if (s !== "ACTIVE" && s !== "DISABLED") throw new InkanError("VALIDATION", { en: 'status must be "ACTIVE" or "DISABLED" (delete an account with DELETE).', ja: 'status は "ACTIVE" か "DISABLED" です(アカウントの削除は DELETE で行います)。' });
     next = s;
   }
   if (Object.keys(edit).length > 0) await updateAccount(name, edit, actor);
   if (next) await setAccountStatus(name, next, actor);
   const account = await findAccountByName(name);
-  if (!account) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
+  if (!account) throw new InkanError("NOT_FOUND", { en: `No account named "${name}".`, ja: `アカウント「${name}」はありません。` });
   return account;
 }

@@ -51,12 +51,12 @@ export function parseCsvText(text: string): CsvRecord[] {
     const c = src[i];
     if (c === '"') {
       if (field !== "" || quotedField) {
-        throw new InkanError("VALIDATION", `CSV line ${line}: a double quote inside an unquoted field. Put the whole field in double quotes and write a quote inside it as "".`);
+        throw new InkanError("VALIDATION", { en: `CSV line ${line}: a double quote inside an unquoted field. Put the whole field in double quotes and write a quote inside it as "".`, ja: `CSV ${line}行目: 引用符で囲まれていない項目の中にダブルクォートがあります。項目全体をダブルクォートで囲み、中のクォートは "" と書いてください。` });
       }
       const start = line;
       i++;
       for (;;) {
-        if (i >= src.length) throw new InkanError("VALIDATION", `CSV line ${start}: a quoted field is never closed. Add the closing double quote.`);
+        if (i >= src.length) throw new InkanError("VALIDATION", { en: `CSV line ${start}: a quoted field is never closed. Add the closing double quote.`, ja: `CSV ${start}行目: 引用符で始まる項目が閉じていません。閉じるダブルクォートを追加してください。` });
         const d = src[i];
         if (d === '"') {
           if (src[i + 1] === '"') {
@@ -74,7 +74,7 @@ export function parseCsvText(text: string): CsvRecord[] {
       quotedField = true;
       const next = src[i];
       if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
-        throw new InkanError("VALIDATION", `CSV line ${line}: text after a closing double quote. Quote the whole field.`);
+        throw new InkanError("VALIDATION", { en: `CSV line ${line}: text after a closing double quote. Quote the whole field.`, ja: `CSV ${line}行目: 閉じるダブルクォートの後に文字があります。項目全体を引用符で囲んでください。` });
       }
       continue;
     }
@@ -90,7 +90,7 @@ export function parseCsvText(text: string): CsvRecord[] {
       recordLine = line;
       continue;
     }
-    if (quotedField) throw new InkanError("VALIDATION", `CSV line ${line}: text after a closing double quote. Quote the whole field.`);
+    if (quotedField) throw new InkanError("VALIDATION", { en: `CSV line ${line}: text after a closing double quote. Quote the whole field.`, ja: `CSV ${line}行目: 閉じるダブルクォートの後に文字があります。項目全体を引用符で囲んでください。` });
     field += c;
     i++;
   }
@@ -102,7 +102,7 @@ export function parseCsvText(text: string): CsvRecord[] {
 export function parseCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsvBytes(bytes);
   const records = parseCsvText(text);
-  if (records.length === 0) throw new InkanError("VALIDATION", "The CSV file is empty. The first line must be the header (user_id,name,email,groups,hostnames).");
+  if (records.length === 0) throw new InkanError("VALIDATION", { en: "The CSV file is empty. The first line must be the header (user_id,name,email,groups,hostnames).", ja: "CSVファイルが空です。1行目はヘッダー(user_id,name,email,groups,hostnames)にしてください。" });
   const [head, ...rest] = records;
   return { header: head.fields.map((h) => h.trim()), records: rest, encoding };
 }

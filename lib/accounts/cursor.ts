@@ -19,5 +19,5 @@ export function decodeCursor(cursor: string, sort: string): KeysetPosition {
   } catch {
     // reported below
   }
-  throw new InkanError("VALIDATION", "The page cursor is not valid for this list (it may belong to another sort order). Open the first page again.");
+  throw new InkanError("VALIDATION", { en: "The page cursor is not valid for this list (it may belong to another sort order). Open the first page again.", ja: "ページの位置がこの一覧では使えません(別の並び順のものかもしれません)。最初のページから開き直してください。" });
 }

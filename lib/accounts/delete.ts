@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { firstIssueError } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { publishCrl } from "@/lib/ca";
 import { deleteCertificatesChoiceSchema, type DeleteCertificatesChoice } from "./schema";
@@ -26,16 +27,16 @@ export interface DeleteAccountResult {
  */
 export async function deleteAccount(name: string, choice: DeleteCertificatesChoice, actor: Actor, now = new Date()): Promise<DeleteAccountResult> {
   const parsed = deleteCertificatesChoiceSchema.safeParse(choice);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues[0].message);
+  if (!parsed.success) throw firstIssueError(parsed.error.issues);
   const certificates = parsed.data;
   const result = await getDb().$transaction(async (tx) => {
     const row = await tx.account.findUnique({ where: { name }, select: { id: true, name: true, status: true } });
-    if (!row) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
+    if (!row) throw new InkanError("NOT_FOUND", { en: `No account named "${name}".`, ja: `アカウント「${name}」はありません。` });
     const { count } = await tx.account.updateMany({
       where: { id: row.id, status: { not: "DELETED" } },
       data: { status: "DELETED", deletedAt: now, uaPasswordHash: null },
     });
-    if (count === 0) throw new InkanError("CONFLICT", `The account "${name}" is already deleted.`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${name}" is already deleted.`, ja: `アカウント「${name}」はすでに削除されています。` });
     await tx.groupMembership.deleteMany({ where: { accountId: row.id } });
     const valid = await tx.certificate.findMany({
       where: { accountId: row.id, status: "ISSUED", notAfter: { gt: now } },

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db";
-import { InkanError } from "@/lib/errors";
+import { InkanError, type Language, type LocalizedText } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { parseCsv, type CsvRecord } from "./csv";
 import { createAccountSchema, splitHostnames } from "./schema";
@@ -58,6 +59,8 @@ interface ValidRow {
 
 interface Planned {
   plan: ImportRowPlan;
+  /** The row's errors in both languages; the plan carries them in the reader's. */
+  errors: LocalizedText[];
   row?: ValidRow;
 }
 
@@ -67,7 +70,10 @@ function columnIndex(header: string[]): Record<Column, number> {
     (Object.keys(COLUMNS) as Column[]).map((c) => [c, lower.findIndex((h) => (COLUMNS[c] as readonly string[]).includes(h))]),
   ) as Record<Column, number>;
   if (index.userId < 0) {
-    throw new InkanError("VALIDATION", `The CSV header has no user_id column (found: ${header.join(", ") || "nothing"}). The first line must name the columns: user_id,name,email,groups,hostnames.`);
+    throw new InkanError("VALIDATION", {
+      en: `The CSV header has no user_id column (found: ${header.join(", ") || "nothing"}). The first line must name the columns: user_id,name,email,groups,hostnames.`,
+      ja: `CSVのヘッダーに user_id 列がありません(見つかった列: ${header.join(", ") || "なし"})。1行目に列名 user_id,name,email,groups,hostnames を書いてください。`,
+    });
   }
   return index;
 }
@@ -81,35 +87,40 @@ function validateRecord(rec: CsvRecord, width: number, col: Record<Column, numbe
   const cell = (c: Column) => (col[c] >= 0 ? (rec.fields[col[c]] ?? "").trim() : "");
   const userId = cell("userId");
   const plan: ImportRowPlan = { line: rec.line, userId, action: "error", errors: [], changes: [] };
+  const errors: LocalizedText[] = [];
   if (rec.fields.length !== width) {
-    plan.errors.push(`Line ${rec.line} has ${rec.fields.length} fields; the header has ${width}. Check for a missing or extra comma, or quote fields that contain commas.`);
-    return { plan };
+    errors.push({
+      en: `Line ${rec.line} has ${rec.fields.length} fields; the header has ${width}. Check for a missing or extra comma, or quote fields that contain commas.`,
+      ja: `${rec.line} 行目の項目は ${rec.fields.length} 個ですが、ヘッダーは ${width} 個です。カンマの過不足を確認するか、カンマを含む項目を引用符で囲んでください。`,
+    });
+    return { plan, errors };
   }
   const hostnames = splitHostnames(cell("hostnames").replace(/;/g, " "));
   const kindCell = cell("kind").toLowerCase();
   if (kindCell && kindCell !== "user" && kindCell !== "server") {
-    plan.errors.push(`kind must be "user" or "server", not "${cell("kind")}".`);
-    return { plan };
+    errors.push({ en: `kind must be "user" or "server", not "${cell("kind")}".`, ja: `kind は "user" か "server" です("${cell("kind")}" は使えません)。` });
+    return { plan, errors };
   }
   const kind = (kindCell || (hostnames.length > 0 ? "server" : "user")) as "user" | "server";
   const parsed = createAccountSchema.safeParse({ kind, name: userId, displayName: cell("name"), email: cell("email"), hostnames });
   if (!parsed.success) {
-    plan.errors.push(...parsed.error.issues.map((i) => i.message));
-    return { plan };
+    errors.push(...parsed.error.issues.map((i) => issueText(i.message)));
+    return { plan, errors };
   }
   const a = parsed.data;
   return {
     plan,
+    errors,
     row: { line: rec.line, kind, name: a.name, displayName: a.displayName ?? null, email: a.email ?? null, hostnames: [...new Set(a.hostnames)], groups: splitList(cell("groups")) },
   };
 }
 
 /** Reads the file, validates every row and compares it with the database; writes nothing. */
 async function planRows(bytes: Uint8Array): Promise<{ encoding: string; planned: Planned[] }> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new InkanError("TOO_LARGE", { en: `The CSV file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into several files.`, ja: `CSVファイルが ${MAX_IMPORT_BYTES / 1024 / 1024} MB を超えています。複数のファイルに分けてください。` });
   const table = parseCsv(bytes);
-  if (table.records.length === 0) throw new InkanError("VALIDATION", "The CSV file has a header but no rows.");
-  if (table.records.length > MAX_IMPORT_ROWS) throw new InkanError("TOO_LARGE", `The CSV file has ${table.records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`);
+  if (table.records.length === 0) throw new InkanError("VALIDATION", { en: "The CSV file has a header but no rows.", ja: "CSVファイルにヘッダーしかありません。アカウントの行を追加してください。" });
+  if (table.records.length > MAX_IMPORT_ROWS) throw new InkanError("TOO_LARGE", { en: `The CSV file has ${table.records.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`, ja: `CSVファイルが ${table.records.length} 行あります。一度に取り込めるのは ${MAX_IMPORT_ROWS} 行までです。` });
   const col = columnIndex(table.header);
   const planned = table.records.map((r) => validateRecord(r, table.header.length, col));
 
@@ -118,7 +129,7 @@ async function planRows(bytes: Uint8Array): Promise<{ encoding: string; planned:
     if (!p.row) continue;
     const first = seen.get(p.row.name);
     if (first !== undefined) {
-      p.plan.errors.push(`The user ID "${p.row.name}" is already on line ${first}; each account may appear once.`);
+      p.errors.push({ en: `The user ID "${p.row.name}" is already on line ${first}; each account may appear once.`, ja: `ユーザID「${p.row.name}」はすでに ${first} 行目にあります。1つのアカウントは1回だけ書いてください。` });
       p.row = undefined;
     } else seen.set(p.row.name, p.row.line);
   }
@@ -140,13 +151,21 @@ async function planRows(bytes: Uint8Array): Promise<{ encoding: string; planned:
   for (const p of valid) {
     const row = p.row!;
     const missing = row.groups.filter((g) => !groups.has(g));
-    if (missing.length) p.plan.errors.push(`No group named ${missing.map((g) => `"${g}"`).join(", ")}. Create the group first or correct the name.`);
-    const current = existing.get(row.name);
-    if (current?.status === "DELETED") p.plan.errors.push(nameTakenError(row.name, "DELETED").message);
-    else if (current && current.kind !== (row.kind === "server" ? "SERVER" : "USER")) {
-      p.plan.errors.push(`"${row.name}" exists as a ${current.kind.toLowerCase()} account; a CSV row cannot change an account's kind.`);
+    if (missing.length) {
+      p.errors.push({
+        en: `No group named ${missing.map((g) => `"${g}"`).join(", ")}. Create the group first or correct the name.`,
+        ja: `グループ${missing.map((g) => `「${g}」`).join("、")}はありません。先にグループを作成するか、名前を直してください。`,
+      });
     }
-    if (p.plan.errors.length) {
+    const current = existing.get(row.name);
+    if (current?.status === "DELETED") p.errors.push(nameTakenError(row.name, "DELETED").text);
+    else if (current && current.kind !== (row.kind === "server" ? "SERVER" : "USER")) {
+      p.errors.push({
+        en: `"${row.name}" exists as a ${current.kind.toLowerCase()} account; a CSV row cannot change an account's kind.`,
+        ja: `「${row.name}」は${current.kind === "SERVER" ? "サーバ" : "ユーザ"}アカウントとして存在します。CSV の行でアカウントの種別は変えられません。`,
+      });
+    }
+    if (p.errors.length) {
       p.row = undefined;
       continue;
     }
@@ -163,16 +182,18 @@ async function planRows(bytes: Uint8Array): Promise<{ encoding: string; planned:
   return { encoding: table.encoding, planned };
 }
 
-function summarize(encoding: string, rows: ImportRowPlan[]): ImportPlan {
+/** The plan of every row, its errors in `locale`. */
+function summarize(encoding: string, planned: Planned[], locale: Language): ImportPlan {
   const counts: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
+  const rows = planned.map((p) => ({ ...p.plan, errors: p.errors.map((e) => e[locale]) }));
   for (const r of rows) counts[r.action]++;
   return { encoding, rows, counts };
 }
 
-/** The preview: what importing this file would do, row by row. Writes nothing. */
-export async function previewAccountImport(bytes: Uint8Array): Promise<ImportPlan> {
+/** The preview: what importing this file would do, row by row, errors in `locale`. Writes nothing. */
+export async function previewAccountImport(bytes: Uint8Array, locale: Language = "en"): Promise<ImportPlan> {
   const { encoding, planned } = await planRows(bytes);
-  return summarize(encoding, planned.map((p) => p.plan));
+  return summarize(encoding, planned, locale);
 }
 
 export type ImportProgress =
@@ -184,7 +205,7 @@ export type ImportProgress =
  * updated in transactions of CHUNK rows, each account with its own audit event, then one
  * summary event. Progress is reported after every chunk.
  */
-export async function importAccounts(bytes: Uint8Array, actor: Actor, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportPlan> {
+export async function importAccounts(bytes: Uint8Array, actor: Actor, onProgress: (p: ImportProgress) => void = () => {}, locale: Language = "en"): Promise<ImportPlan> {
   const { encoding, planned } = await planRows(bytes);
   const work = planned.filter((p) => p.row && (p.plan.action === "create" || p.plan.action === "update"));
   const db = getDb();
@@ -202,16 +223,19 @@ export async function importAccounts(bytes: Uint8Array, actor: Actor, onProgress
       }, { timeout: 300_000, maxWait: 60_000 });
     } catch (err) {
       // The chunk rolled back as a whole (e.g. an account created meanwhile): report its rows; a re-run picks them up.
-      const message = err instanceof InkanError ? err.message : "The database refused this batch; nothing in it was written. Run the import again.";
+      const message: LocalizedText = err instanceof InkanError ? err.text : {
+        en: "The database refused this batch; nothing in it was written. Run the import again.",
+        ja: "データベースがこのまとまりを受け付けませんでした。その行は何も書き込まれていません。もう一度取り込みを実行してください。",
+      };
       if (!(err instanceof InkanError)) console.error("[inkan] account import chunk failed:", err instanceof Error ? err.stack : err);
       for (const p of chunk) {
         p.plan.action = "error";
-        p.plan.errors.push(message);
+        p.errors.push(message);
       }
     }
     onProgress({ type: "progress", done: Math.min(i + CHUNK, work.length), total: work.length });
   }
-  const result = summarize(encoding, planned.map((p) => p.plan));
+  const result = summarize(encoding, planned, locale);
   await db.$transaction((tx) => recordEvent(tx, { actor, action: "account.import", details: { rows: planned.length, ...result.counts } }));
   onProgress({ type: "done", result });
   return result;
@@ -247,7 +271,7 @@ async function applyChunk(tx: Tx, chunk: Planned[], groupIds: Map<string, string
       where: { name: row.name, status: { not: "DELETED" } },
       data: { displayName: row.displayName, email: row.email, hostnames: JSON.stringify(row.hostnames), searchText: accountSearchText(row) },
     });
-    if (count === 0) throw new InkanError("CONFLICT", `The account "${row.name}" was deleted during the import; run it again.`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${row.name}" was deleted during the import; run it again.`, ja: `取り込みの間にアカウント「${row.name}」が削除されました。もう一度取り込んでください。` });
   }
   if (updates.length) {
     for (const a of await tx.account.findMany({ where: { name: { in: updates.map((p) => p.row!.name) } }, select: { id: true, name: true } })) ids.set(a.name, a.id);
@@ -256,7 +280,7 @@ async function applyChunk(tx: Tx, chunk: Planned[], groupIds: Map<string, string
   for (const p of chunk) {
     for (const g of p.row!.groups) {
       const groupId = groupIds.get(g);
-      if (!groupId) throw new InkanError("CONFLICT", `The group "${g}" was deleted during the import; run it again.`);
+      if (!groupId) throw new InkanError("CONFLICT", { en: `The group "${g}" was deleted during the import; run it again.`, ja: `取り込みの間にグループ「${g}」が削除されました。もう一度取り込んでください。` });
       wanted.push({ groupId, accountId: ids.get(p.row!.name)! });
     }
   }

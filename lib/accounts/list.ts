@@ -38,7 +38,7 @@ export async function listAccounts(query: AccountListQuery = {}, now = new Date(
   let keyset: Prisma.AccountWhereInput = {};
   if (after && sort === "created") {
     const at = new Date(after.value);
-    if (Number.isNaN(at.getTime())) throw new InkanError("VALIDATION", "The page cursor is not valid. Open the first page again.");
+    if (Number.isNaN(at.getTime())) throw new InkanError("VALIDATION", { en: "The page cursor is not valid. Open the first page again.", ja: "ページの位置が正しくありません。最初のページから開き直してください。" });
     keyset = keysetAfter("createdAt", "id", { value: at, tie: after.id }, "desc");
   } else if (after) {
     // Names are unique, so the name alone is a total order.
@@ -73,7 +73,7 @@ async function listByExpiry(
   const validUntil = expiringWithinDays !== undefined ? { lte: new Date(now.getTime() + expiringWithinDays * DAY) } : {};
   const kept: Array<{ id: string; notAfter: Date; accountId: string }> = [];
   let position = after ? { notAfter: new Date(after.value), id: after.id } : null;
-  if (position && Number.isNaN(position.notAfter.getTime())) throw new InkanError("VALIDATION", "The page cursor is not valid. Open the first page again.");
+  if (position && Number.isNaN(position.notAfter.getTime())) throw new InkanError("VALIDATION", { en: "The page cursor is not valid. Open the first page again.", ja: "ページの位置が正しくありません。最初のページから開き直してください。" });
   let exhausted = false;
   // Each round reads a batch of certificates in expiry order; a round ends early when the page is full.
   for (let round = 0; round < 20 && kept.length <= limit; round++) {

@@ -18,7 +18,7 @@ export async function loadAccountList(params: Record<string, string | string[] |
 export async function loadAccount(name: string) {
   await requireActor(EVERYONE);
   const account = await findAccountByName(name);
-  if (!account) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
+  if (!account) throw new InkanError("NOT_FOUND", { en: `No account named "${name}".`, ja: `アカウント「${name}」はありません。` });
   return account;
 }
 
@@ -26,7 +26,7 @@ export async function loadAccount(name: string) {
 export async function loadAccountSummary(name: string) {
   const actor = await requireActor(EVERYONE);
   const account = await findAccountByName(name);
-  if (!account) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
+  if (!account) throw new InkanError("NOT_FOUND", { en: `No account named "${name}".`, ja: `アカウント「${name}」はありません。` });
   return { account, certificates: await countAccountCertificates(account.id), canWrite: writes(actor.role) };
 }
 

@@ -1,5 +1,6 @@
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { validationError } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { ensureServerRoleMembership } from "@/lib/groups";
 import { hashPassword } from "@/lib/auth";
@@ -8,17 +9,17 @@ import { toAccountView } from "./data";
 import { accountSearchText } from "./search-text";
 import type { AccountStatus, AccountView } from "./types";
 
-function validationError(issues: Array<{ path: PropertyKey[]; message: string }>): InkanError {
-  return new InkanError("VALIDATION", issues.map((i) => i.message).join(" "), {
-    errors: issues.map((i) => ({ field: i.path.map(String).join("."), message: i.message })),
-  });
-}
-
 /** The refusal for a name already taken, by a live account or by a deleted one. */
 export function nameTakenError(name: string, status: string): InkanError {
   return status === "DELETED"
-    ? new InkanError("CONFLICT", `The user ID "${name}" belonged to a deleted account; it stays reserved because that account's certificates and audit trail refer to it. Choose another user ID.`)
-    : new InkanError("CONFLICT", `An account named "${name}" already exists. Choose another user ID or open the existing account.`);
+    ? new InkanError("CONFLICT", {
+      en: `The user ID "${name}" belonged to a deleted account; it stays reserved because that account's certificates and audit trail refer to it. Choose another user ID.`,
+      ja: `ユーザID「${name}」は削除済みのアカウントのものです。その証明書と監査ログが参照しているため使えません。別のユーザIDを選んでください。`,
+    })
+    : new InkanError("CONFLICT", {
+      en: `An account named "${name}" already exists. Choose another user ID or open the existing account.`,
+      ja: `アカウント「${name}」はすでにあります。別のユーザIDを選ぶか、既存のアカウントを開いてください。`,
+    });
 }
 
 /** Creates a user or server account; the UA password is stored only as an argon2id hash. */
@@ -76,8 +77,8 @@ export async function insertAccount(
 
 async function liveAccount(tx: Tx, name: string) {
   const row = await tx.account.findUnique({ where: { name } });
-  if (!row) throw new InkanError("NOT_FOUND", `No account named "${name}".`);
-  if (row.status === "DELETED") throw new InkanError("CONFLICT", `The account "${name}" is deleted; it can no longer be changed.`);
+  if (!row) throw new InkanError("NOT_FOUND", { en: `No account named "${name}".`, ja: `アカウント「${name}」はありません。` });
+  if (row.status === "DELETED") throw new InkanError("CONFLICT", { en: `The account "${name}" is deleted; it can no longer be changed.`, ja: `アカウント「${name}」は削除されているため、変更できません。` });
   return row;
 }
 
@@ -140,7 +141,7 @@ export async function setAccountStatus(name: string, status: Exclude<AccountStat
     if (row.status === status) return toAccountView(row);
     // Conditional on the status read, so a concurrent delete is not overwritten.
     const { count } = await tx.account.updateMany({ where: { id: row.id, status: row.status }, data: { status } });
-    if (count === 0) throw new InkanError("CONFLICT", `The account "${name}" changed meanwhile; reload and try again.`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `The account "${name}" changed meanwhile; reload and try again.`, ja: `アカウント「${name}」がその間に変更されました。再読み込みしてからやり直してください。` });
     await recordEvent(tx, { actor, action: status === "DISABLED" ? "account.disable" : "account.enable", target: { type: "account", id: row.name } });
     return toAccountView({ ...row, status, updatedAt: new Date() });
   });

@@ -1,5 +1,6 @@
 import { getDb, toBytes } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { recordEvent, recordStandaloneEvent, type Actor } from "@/lib/audit";
 import { sealSecret } from "@/lib/secrets";
 import { alertSettingsSchema, splitRecipients, testEmailSchema, type AlertSettingsInput } from "./schema";
@@ -9,8 +10,8 @@ import { ALERT_MESSAGES, fill } from "./messages";
 import type { AlertSettingsView } from "./types";
 
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): InkanError {
-  const errors = issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-  return new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
+  const errors = issues.map((i) => ({ field: String(i.path[0] ?? ""), message: issueText(i.message) }));
+  return new InkanError("VALIDATION", { en: errors.map((e) => e.message.en).join(" "), ja: errors.map((e) => e.message.ja).join(" ") }, { errors });
 }
 
 /**
@@ -62,7 +63,7 @@ export async function sendTestEmail(input: { to: string }, actor: Actor, now = n
   if (!parsed.success) throw invalid(parsed.error.issues);
   const { to } = parsed.data;
   const { email } = await loadDeliveryConfig();
-  if (!email) throw new InkanError("CONFLICT", "E-mail is not set up: enable it and save the SMTP server and from address first.");
+  if (!email) throw new InkanError("CONFLICT", { en: "E-mail is not set up: enable it and save the SMTP server and from address first.", ja: "メールが設定されていません。先に有効にして、SMTPサーバと送信元アドレスを保存してください。" });
   const mailer = createMailer(email);
   const values = { admin: actor.label };
   try {
@@ -74,7 +75,10 @@ export async function sendTestEmail(input: { to: string }, actor: Actor, now = n
   } catch (err) {
     const reason = describeSendError(err);
     await recordStandaloneEvent({ actor, action: "alert.test", outcome: "FAILURE", details: { to, smtpHost: email.host, error: reason } }, now);
-    throw new InkanError("UNPROCESSABLE", `The SMTP server ${email.host}:${email.port} did not accept the test e-mail: ${reason}. Check the server, port, TLS and credentials.`);
+    throw new InkanError("UNPROCESSABLE", {
+      en: `The SMTP server ${email.host}:${email.port} did not accept the test e-mail: ${reason}. Check the server, port, TLS and credentials.`,
+      ja: `SMTPサーバ ${email.host}:${email.port} がテストメールを受け付けませんでした: ${reason}。サーバ、ポート、TLS、認証情報を確認してください。`,
+    });
   } finally {
     mailer.close();
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { systemClock } from "@/lib/clock";
 import { loadDeliveryConfig } from "./data";
 import { deliverClaimedAlert, deliveryContext, type DeliveryOutcome } from "./deliver";
@@ -23,7 +24,10 @@ const deployAlertSchema = z.object({
  */
 export async function raiseDeployAlert(input: DeployAlertInput, now: Date = systemClock()): Promise<{ created: boolean; outcome?: DeliveryOutcome }> {
   const parsed = deployAlertSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(" "));
+  if (!parsed.success) {
+    const text = (l: "en" | "ja") => parsed.error.issues.map((i) => `${i.path.join(".")}: ${issueText(i.message)[l]}`).join(" ");
+    throw new InkanError("VALIDATION", { en: text("en"), ja: text("ja") });
+  }
   const { target, kind, message, runId } = parsed.data;
   const discriminator = runId ?? createHash("sha256").update(message).digest("hex").slice(0, 32);
   let id: string;

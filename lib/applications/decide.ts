@@ -1,4 +1,5 @@
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
+import { issueText } from "@/lib/i18n/validation";
 import { InkanError } from "@/lib/errors";
 import { actorLabel, recordEvent, type Actor } from "@/lib/audit";
 import { insertAccount } from "@/lib/accounts";
@@ -79,9 +80,8 @@ export async function approveApplication(id: string, actor: Actor, now = new Dat
 export async function rejectApplication(id: string, reason: string, actor: Actor, now = new Date()): Promise<void> {
   const parsed = rejectReasonSchema.safeParse(reason);
   if (!parsed.success) {
-    const message = parsed.error.issues[0].message;
-    const ja = /1000/.test(message) ? "却下の理由は1000文字以内で書いてください。" : "却下の理由を書いてください（申請書に記録されます）。";
-    throw new InkanError("VALIDATION", { en: message, ja }, { errors: [{ field: "reason", message }] });
+    const text = issueText(parsed.error.issues[0].message);
+    throw new InkanError("VALIDATION", text, { errors: [{ field: "reason", message: text }] });
   }
   await getDb().$transaction(async (tx) => {
     const app = await tx.application.findUnique({ where: { id }, include: { ua: { select: { name: true } } } });

@@ -22,7 +22,7 @@ export async function loadAuditLog(params: Params) {
 
 export async function loadAuditEvent(seq: string) {
   await requireActor(AUDIT_READERS);
-  if (!/^\d{1,15}$/.test(seq)) throw new InkanError("NOT_FOUND", `There is no audit event ${seq}.`);
+  if (!/^\d{1,15}$/.test(seq)) throw new InkanError("NOT_FOUND", { en: `There is no audit event ${seq}.`, ja: `監査イベント ${seq} はありません。` });
   return getAuditEvent(Number(seq));
 }
 
@@ -30,7 +30,7 @@ export async function loadAuditEvent(seq: string) {
 export async function openAuditExport(params: Params): Promise<AuditExport> {
   const actor = await requireActor(AUDIT_READERS);
   const format = params.format ?? "csv";
-  if (format !== "csv" && format !== "jsonl") throw new InkanError("VALIDATION", "format is csv or jsonl.");
+  if (format !== "csv" && format !== "jsonl") throw new InkanError("VALIDATION", { en: "format is csv or jsonl.", ja: "format は csv か jsonl です。" });
   const filters = Object.fromEntries(Object.entries(params).filter(([k]) => k !== "format" && k !== "cursor"));
   return exportAuditEvents(parseAuditFilter(filters), format, actor);
 }

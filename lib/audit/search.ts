@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { getDb, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import { auditTextCandidates } from "./text-search";
 import { AUDIT_ACTIONS } from "./types";
@@ -46,8 +47,9 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export function parseAuditFilter(input: Record<string, unknown>): AuditFilter {
   const parsed = auditFilterSchema.safeParse(input);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "filter"), message: i.message }));
-    throw new InkanError("VALIDATION", errors.map((e) => `${e.field}: ${e.message}`).join(" "), { errors });
+    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "filter"), message: issueText(i.message) }));
+    const summary = (l: "en" | "ja") => errors.map((e) => `${e.field}: ${e.message[l]}`).join(" ");
+    throw new InkanError("VALIDATION", { en: summary("en"), ja: summary("ja") }, { errors });
   }
   return parsed.data;
 }
@@ -157,7 +159,7 @@ export function encodeCursor(e: { at: Date; seq: number }): string {
 
 function decodeCursor(cursor: string): { at: Date; seq: number } {
   const m = /^(\d{1,15})\.(\d{1,15})$/.exec(cursor);
-  if (!m) throw new InkanError("VALIDATION", "The page cursor is malformed. Start again from the first page.");
+  if (!m) throw new InkanError("VALIDATION", { en: "The page cursor is malformed. Start again from the first page.", ja: "ページの位置が正しくありません。最初のページからやり直してください。" });
   return { at: new Date(Number(m[1])), seq: Number(m[2]) };
 }
 
@@ -214,14 +216,14 @@ export interface AuditEventDetail extends AuditEventView {
 
 /** One event with its own integrity checks and its neighbours; NOT_FOUND when absent. */
 export async function getAuditEvent(seq: number): Promise<AuditEventDetail> {
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new InkanError("NOT_FOUND", `There is no audit event ${seq}.`);
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new InkanError("NOT_FOUND", { en: `There is no audit event ${seq}.`, ja: `監査イベント ${seq} はありません。` });
   const db = getDb();
   const [event, previous, next] = await Promise.all([
     db.auditEvent.findUnique({ where: { seq }, select: EVENT_SELECT }),
     db.auditEvent.findFirst({ where: { seq: { lt: seq } }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
     db.auditEvent.findFirst({ where: { seq: { gt: seq } }, orderBy: { seq: "asc" }, select: { seq: true } }),
   ]);
-  if (!event) throw new InkanError("NOT_FOUND", `There is no audit event ${seq}.`);
+  if (!event) throw new InkanError("NOT_FOUND", { en: `There is no audit event ${seq}.`, ja: `監査イベント ${seq} はありません。` });
   let parsedDetails: Record<string, unknown> | null = null;
   try {
     const parsed: unknown = JSON.parse(event.details);

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { InkanError } from "@/lib/errors";
+import { firstIssueError, validationError } from "@/lib/i18n/validation";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requestMeta, requireActor } from "./guard";
 import { acceptInvitation, inviteAdmin, resendInvitation, revokeInvitation } from "./invitations";
@@ -14,7 +15,7 @@ export async function createApiTokenAction(_prev: unknown, form: FormData): Prom
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
     const parsed = createApiTokenSchema.safeParse({ name: form.get("name"), role: form.get("role") });
-    if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+    if (!parsed.success) throw validationError(parsed.error.issues);
     const token = await createApiToken({ ...parsed.data, adminId: actor.id }, actor);
     revalidatePath("/ra/tokens");
     return { secret: token.secret, name: parsed.data.name };
@@ -34,7 +35,7 @@ export async function createAdminAction(_prev: unknown, form: FormData): Promise
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
     const role = ROLES.find((r) => r === form.get("role")) as Role | undefined;
-    if (!role) throw new InkanError("VALIDATION", `Choose a role: ${ROLES.join(", ")}.`);
+    if (!role) throw new InkanError("VALIDATION", { en: `Choose a role: ${ROLES.join(", ")}.`, ja: `ロールを選んでください: ${ROLES.join(", ")}。` });
     const email = String(form.get("email") ?? "");
     await createAdmin({ email, name: String(form.get("name") ?? "") || undefined, role, password: String(form.get("password") ?? "") }, actor);
     revalidatePath("/ra/admins");
@@ -144,7 +145,7 @@ export async function confirmTotpEnrollmentAction(_prev: unknown, form: FormData
   return runAction(async () => {
     const actor = await requireActor(EVERYONE, { duringTwoFactorSetup: true });
     const code = totpCodeSchema.safeParse(form.get("code") ?? "");
-    if (!code.success) throw new InkanError("VALIDATION", code.error.issues[0].message);
+    if (!code.success) throw firstIssueError(code.error.issues);
     await confirmTotpEnrollment(actor, code.data);
     revalidatePath("/ra/security");
     return null;

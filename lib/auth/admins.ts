@@ -2,6 +2,7 @@
 // always keep one active ADMIN: every change that could remove the last one is refused.
 import { getDb, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { firstIssueError, validationError } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "./passwords";
 import { changePasswordSchema, passwordSchema, updateAdminSchema } from "./schema";
@@ -11,7 +12,7 @@ export type AdminChange = z.input<typeof updateAdminSchema>;
 
 export async function updateAdmin(adminId: string, change: AdminChange, actor: Actor): Promise<void> {
   const parsed = updateAdminSchema.safeParse(change);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const next = parsed.data;
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
@@ -49,11 +50,11 @@ export async function updateAdmin(adminId: string, change: AdminChange, actor: A
 /** An ADMIN sets a new password for an administrator who lost theirs (told to them out of band). */
 export async function resetAdminPassword(adminId: string, password: string, actor: Actor): Promise<void> {
   const parsed = passwordSchema.safeParse(password);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues[0].message);
+  if (!parsed.success) throw firstIssueError(parsed.error.issues);
   const passwordHash = await hashPassword(parsed.data);
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
-    if (!admin) throw new InkanError("NOT_FOUND", "No such administrator.");
+    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator: reload the page.", ja: "該当する管理者がいません。ページを再読み込みしてください。" });
     if (admin.status === "INVITED") {
       throw new InkanError("CONFLICT", {
         en: `${admin.email} has not accepted the invitation yet and chooses a password when they do: resend the invitation instead.`,
@@ -68,12 +69,12 @@ export async function resetAdminPassword(adminId: string, password: string, acto
 /** The signed-in administrator changes their own password; the current one is required. */
 export async function changeOwnPassword(actor: Actor, input: { current: string; next: string }): Promise<void> {
   const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
-  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", "Only a signed-in administrator can change their password.");
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", { en: "Only a signed-in administrator can change their password.", ja: "パスワードを変更できるのはログインしている管理者だけです。" });
   const db = getDb();
   const admin = await db.admin.findUnique({ where: { id: actor.id } });
   if (!admin || !(await verifyPassword(admin.passwordHash, parsed.data.current))) {
-    throw new InkanError("VALIDATION", "The current password is wrong.");
+    throw new InkanError("VALIDATION", { en: "The current password is wrong.", ja: "現在のパスワードが違います。" });
   }
   const passwordHash = await hashPassword(parsed.data.next);
   await db.$transaction(async (tx) => {

@@ -31,13 +31,13 @@ export async function authenticateApiToken(authorization: string, roles: readonl
   if (!token || token.revokedAt) {
     const reason = !match ? "malformed" : token ? "revoked" : "unknown";
     await recordRefusedToken({ ...route, reason, ...(token ? { tokenName: token.name } : {}) }, token?.id, at, now);
-    throw new InkanError("UNAUTHENTICATED", "The API token is missing, malformed, unknown or revoked.");
+    throw new InkanError("UNAUTHENTICATED", { en: "The API token is missing, malformed, unknown or revoked.", ja: "APIトークンがないか、形式が正しくないか、不明か、失効しています。" });
   }
   const actor: Actor = { kind: "api", id: token.id, label: token.name, role: token.role as Role, ip: at.ip, userAgent: at.userAgent };
   if (!roles.includes(token.role as Role)) {
     // A live token names its holder, and revoking it stops a flood: always recorded.
     await recordStandaloneEvent({ actor, action: "apitoken.use", outcome: "FAILURE", target: { type: "apitoken", id: token.id }, details: { ...route, reason: "role", allowed: [...roles] } }, now);
-    throw new InkanError("FORBIDDEN", `This API token's role (${token.role}) may not do this.`);
+    throw new InkanError("FORBIDDEN", { en: `This API token's role (${token.role}) may not do this.`, ja: `このAPIトークンのロール(${token.role})ではこの操作はできません。` });
   }
   await recordApiTokenUse(token.id, actor, route, now);
   return actor;

@@ -22,15 +22,15 @@ export async function requireActor(roles: readonly Role[], opts: { duringTwoFact
   const session = (await getServerSession(getAuthOptions())) as { adminId?: string } | null;
   // The role is read from the database on every call so a demotion takes effect at once.
   const admin = session?.adminId ? await findAdminById(session.adminId) : null;
-  if (!admin || admin.status !== "ACTIVE") throw new InkanError("UNAUTHENTICATED", "Sign in to the RA console first.");
+  if (!admin || admin.status !== "ACTIVE") throw new InkanError("UNAUTHENTICATED", { en: "Sign in to the RA console first.", ja: "先にRAコンソールにログインしてください。" });
   if (!roles.includes(admin.role as Role)) {
-    throw new InkanError("FORBIDDEN", `Your role (${admin.role}) may not do this. Ask an administrator.`);
+    throw new InkanError("FORBIDDEN", { en: `Your role (${admin.role}) may not do this. Ask an administrator.`, ja: `あなたのロール(${admin.role})ではこの操作はできません。管理者に依頼してください。` });
   }
   // An administrator who must use two-factor sign-in but has not set it up may only set it up.
   if (!opts.duringTwoFactorSetup) {
     const twoFactor = await twoFactorState(admin);
     if (twoFactor.required && !twoFactor.enrolled) {
-      throw new InkanError("FORBIDDEN", "Set up two-factor sign-in first, on the Security page (/ra/security).");
+      throw new InkanError("FORBIDDEN", { en: "Set up two-factor sign-in first, on the Security page (/ra/security).", ja: "先にセキュリティのページ(/ra/security)で二要素認証を設定してください。" });
     }
   }
   return { kind: "admin", id: admin.id, label: admin.email, role: admin.role as Role, ...meta };

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
+import { validationError } from "@/lib/i18n/validation";
 import { InkanError, type LocalizedText } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { sendNotice, type NoticeOutcome } from "@/lib/alerts";
@@ -41,7 +42,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export async function inviteAdmin(input: { email: string; role: string; totpRequired?: boolean }, actor: Actor, now = new Date()): Promise<IssuedInvitation> {
   const parsed = inviteAdminSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const { email, role, totpRequired } = parsed.data;
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + getConfig().invitationTtlMs);
@@ -114,7 +115,7 @@ export async function acceptInvitation(
   now = new Date(),
 ): Promise<{ email: string; role: Role; twoFactorRequired: boolean }> {
   const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const found = await findByToken(token);
   const state = stateOf(found, now);
   if (!found || state !== "valid") throw unusable(state);

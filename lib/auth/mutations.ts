@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { validationError } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { hashPassword } from "./passwords";
 import { createAdminSchema } from "./schema";
@@ -20,7 +21,7 @@ export interface NewAdmin {
 
 export async function prepareAdmin(input: { email: string; name?: string; role: Role; password: string }): Promise<NewAdmin> {
   const parsed = createAdminSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const { email, name, role, password } = parsed.data;
   return { email, name: name || null, role, passwordHash: await hashPassword(password) };
 }
@@ -28,7 +29,7 @@ export async function prepareAdmin(input: { email: string; name?: string; role: 
 /** Inserts the administrator and its admin.create event in the caller's transaction (setup adds its own change to it). */
 export async function insertAdmin(tx: Tx, admin: NewAdmin, actor: Actor): Promise<{ id: string; email: string }> {
   const existing = await tx.admin.findUnique({ where: { email: admin.email } });
-  if (existing) throw new InkanError("CONFLICT", `An administrator with the e-mail ${admin.email} already exists.`);
+  if (existing) throw new InkanError("CONFLICT", { en: `An administrator with the e-mail ${admin.email} already exists.`, ja: `メールアドレス ${admin.email} の管理者はすでにいます。` });
   const row = await tx.admin.create({ data: admin });
   await recordEvent(tx, { actor, action: "admin.create", target: { type: "admin", id: row.email }, details: { role: admin.role } });
   return { id: row.id, email: row.email };
@@ -66,7 +67,7 @@ export async function createApiToken(
 export async function revokeApiToken(id: string, actor: Actor, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id } });
-    if (!token) throw new InkanError("NOT_FOUND", "No such API token.");
+    if (!token) throw new InkanError("NOT_FOUND", { en: "No such API token.", ja: "そのAPIトークンはありません。" });
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
     await recordEvent(tx, { actor, action: "apitoken.revoke", target: { type: "apitoken", id }, details: { tokenName: token.name } });

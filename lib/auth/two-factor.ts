@@ -51,9 +51,9 @@ export async function beginTotpEnrollment(actor: Actor): Promise<{ secret: strin
   const adminId = requireAdminActor(actor);
   const db = getDb();
   const admin = await db.admin.findUnique({ where: { id: adminId } });
-  if (!admin) throw new InkanError("NOT_FOUND", "No such administrator.");
+  if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator.", ja: "その管理者はいません。" });
   if (admin.totpEnabledAt) {
-    throw new InkanError("CONFLICT", "Two-factor sign-in is already set up. To move to a new phone, ask an ADMIN to reset it, then set it up again.");
+    throw new InkanError("CONFLICT", { en: "Two-factor sign-in is already set up. To move to a new phone, ask an ADMIN to reset it, then set it up again.", ja: "二要素認証はすでに設定されています。新しい端末に移すには、ADMIN にリセットを依頼してから設定し直してください。" });
   }
   const secret = generateTotpSecret();
   await db.admin.update({ where: { id: adminId }, data: { totpSecretSealed: toBytes(sealSecret(secret, purpose(adminId))), totpLastStep: null } });
@@ -65,11 +65,11 @@ export async function confirmTotpEnrollment(actor: Actor, code: string, now = ne
   const adminId = requireAdminActor(actor);
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
-    if (!admin?.totpSecretSealed) throw new InkanError("CONFLICT", "Start the set-up first: no authenticator secret is pending.");
-    if (admin.totpEnabledAt) throw new InkanError("CONFLICT", "Two-factor sign-in is already set up.");
+    if (!admin?.totpSecretSealed) throw new InkanError("CONFLICT", { en: "Start the set-up first: no authenticator secret is pending.", ja: "先に設定を開始してください。保留中の認証アプリの秘密鍵がありません。" });
+    if (admin.totpEnabledAt) throw new InkanError("CONFLICT", { en: "Two-factor sign-in is already set up.", ja: "二要素認証はすでに設定されています。" });
     const step = verifyTotp(openSecret(admin.totpSecretSealed, purpose(adminId)), code, now, admin.totpLastStep);
     if (step === null) {
-      throw new InkanError("VALIDATION", "That code does not match. Check that the phone's clock is right and type the 6 digits shown now.");
+      throw new InkanError("VALIDATION", { en: "That code does not match. Check that the phone's clock is right and type the 6 digits shown now.", ja: "コードが一致しません。端末の時計が正しいことを確認し、いま表示されている6桁を入力してください。" });
     }
     await tx.admin.update({ where: { id: adminId }, data: { totpEnabledAt: now, totpLastStep: step } });
     await recordEvent(tx, { actor, action: "admin.totp", target: { type: "admin", id: admin.email }, details: { change: "enabled" } }, now);
@@ -80,13 +80,13 @@ export async function confirmTotpEnrollment(actor: Actor, code: string, now = ne
 export async function resetTotp(adminId: string, actor: Actor): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const admin = await tx.admin.findUnique({ where: { id: adminId } });
-    if (!admin) throw new InkanError("NOT_FOUND", "No such administrator.");
+    if (!admin) throw new InkanError("NOT_FOUND", { en: "No such administrator.", ja: "その管理者はいません。" });
     await tx.admin.update({ where: { id: adminId }, data: { totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null } });
     await recordEvent(tx, { actor, action: "admin.totp", target: { type: "admin", id: admin.email }, details: { change: "reset" } });
   });
 }
 
 function requireAdminActor(actor: Actor): string {
-  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", "Only a signed-in administrator can set up their own two-factor sign-in.");
+  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", { en: "Only a signed-in administrator can set up their own two-factor sign-in.", ja: "自分の二要素認証を設定できるのはログインしている管理者だけです。" });
   return actor.id;
 }

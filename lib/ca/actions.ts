@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/guard";
 import { STAFF, ADMIN_ONLY } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { issueFromCsr, issueWithServerKey, previewCsr } from "./issue";
 import { revokeCertificate } from "./revoke";
@@ -14,8 +15,8 @@ import type { KeyAlgorithm, RevocationReason } from "@/lib/pki";
 
 async function csrFromForm(form: FormData): Promise<Buffer> {
   const file = form.get("csr");
-  if (!(file instanceof File) || file.size === 0) throw new InkanError("VALIDATION", "Choose a CSR file (PEM or DER); the one given is empty.");
-  if (file.size > MAX_CSR_BYTES) throw new InkanError("TOO_LARGE", `The file is ${file.size} bytes; a CSR is at most ${MAX_CSR_BYTES} bytes. Is it the right file?`);
+  if (!(file instanceof File) || file.size === 0) throw new InkanError("VALIDATION", { en: "Choose a CSR file (PEM or DER); the one given is empty.", ja: "CSRファイル(PEMまたはDER)を選んでください。指定されたファイルは空です。" });
+  if (file.size > MAX_CSR_BYTES) throw new InkanError("TOO_LARGE", { en: `The file is ${file.size} bytes; a CSR is at most ${MAX_CSR_BYTES} bytes. Is it the right file?`, ja: `ファイルは ${file.size} バイトですが、CSRは最大 ${MAX_CSR_BYTES} バイトです。正しいファイルか確認してください。` });
   return Buffer.from(await file.arrayBuffer());
 }
 
@@ -67,9 +68,9 @@ export async function issueWithServerKeyAction(account: string, keyAlgorithm: st
   return runAction(async () => {
     const actor = await requireActor(STAFF);
     const alg = keyAlgorithmSchema.safeParse(keyAlgorithm);
-    if (!alg.success) throw new InkanError("VALIDATION", alg.error.issues[0].message);
+    if (!alg.success) throw new InkanError("VALIDATION", issueText(alg.error.issues[0].message));
     const password = pkcs12PasswordSchema.safeParse(pkcs12Password);
-    if (!password.success) throw new InkanError("VALIDATION", password.error.issues[0].message);
+    if (!password.success) throw new InkanError("VALIDATION", issueText(password.error.issues[0].message));
     const cert = await issueWithServerKey({ account, keyAlgorithm: alg.data as KeyAlgorithm }, actor);
     revalidatePath(`/ra/accounts/${encodeURIComponent(account)}`);
     return { serial: cert.serial };
@@ -81,8 +82,8 @@ export async function revokeCertificateAction(serialInput: string, reasonInput: 
     const actor = await requireActor(STAFF);
     const serial = serialSchema.safeParse(serialInput);
     const reason = revocationReasonSchema.safeParse(reasonInput);
-    if (!serial.success) throw new InkanError("VALIDATION", serial.error.issues[0].message);
-    if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
+    if (!serial.success) throw new InkanError("VALIDATION", issueText(serial.error.issues[0].message));
+    if (!reason.success) throw new InkanError("VALIDATION", issueText(reason.error.issues[0].message));
     const cert = await revokeCertificate({ serial: serial.data, reason: reason.data as RevocationReason }, actor);
     revalidatePath(`/ra/certificates/${cert.serial}`);
     revalidatePath(`/ra/accounts/${encodeURIComponent(cert.accountName)}`);
@@ -104,7 +105,7 @@ export async function createAuthorityAction(_prev: unknown, form: FormData): Pro
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
     const alg = keyAlgorithmSchema.safeParse(form.get("keyAlgorithm"));
-    if (!alg.success) throw new InkanError("VALIDATION", alg.error.issues[0].message, { errors: [{ field: "keyAlgorithm", message: alg.error.issues[0].message }] });
+    if (!alg.success) throw new InkanError("VALIDATION", issueText(alg.error.issues[0].message), { errors: [{ field: "keyAlgorithm", message: issueText(alg.error.issues[0].message) }] });
     const days = Number(form.get("validityDays"));
     const crlHours = Number(form.get("crlValidityHours") || 168);
     const parent = String(form.get("parent") ?? "").trim();
@@ -127,7 +128,7 @@ export async function revokeAuthorityAction(slug: string, reasonInput: string): 
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
     const reason = revocationReasonSchema.safeParse(reasonInput);
-    if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
+    if (!reason.success) throw new InkanError("VALIDATION", issueText(reason.error.issues[0].message));
     const result = await revokeAuthority({ slug, reason: reason.data as RevocationReason }, actor);
     revalidatePath(`/ra/authorities/${slug}`);
     return { parent: result.parent };
@@ -139,8 +140,8 @@ export async function revokeCertificatesAction(ids: string[], reasonInput: strin
   return runAction(async () => {
     const actor = await requireActor(STAFF);
     const reason = revocationReasonSchema.safeParse(reasonInput);
-    if (!reason.success) throw new InkanError("VALIDATION", reason.error.issues[0].message);
-    if (!Array.isArray(ids) || ids.some((id) => typeof id !== "string")) throw new InkanError("VALIDATION", "The selection is malformed; reload the list and select again.");
+    if (!reason.success) throw new InkanError("VALIDATION", issueText(reason.error.issues[0].message));
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== "string")) throw new InkanError("VALIDATION", { en: "The selection is malformed; reload the list and select again.", ja: "選択内容が正しくありません。一覧を再読み込みして選び直してください。" });
     const result = await revokeCertificates({ ids, reason: reason.data as RevocationReason }, actor);
     revalidatePath("/ra/certificates");
     return result;

@@ -31,15 +31,15 @@ const BACKDATE_MS = 60_000;
 /** The parent's signing material, refused when it may not sign a sub-CA (revoked, pathLen 0, about to expire). */
 async function parentFor(slug: string, notAfter: Date) {
   const parent = await loadAuthority(slug);
-  if (parent.revokedAt) throw new InkanError("CONFLICT", `CA ${slug} is revoked; it cannot sign a new CA.`);
+  if (parent.revokedAt) throw new InkanError("CONFLICT", { en: `CA ${slug} is revoked; it cannot sign a new CA.`, ja: `認証局 ${slug} は失効しているため、新しい認証局に署名できません。` });
   const info = parseCertificate(parent.certificateDer);
   // RFC 5280 §4.2.1.9: pathLenConstraint 0 means no CA may be certified below this one.
   if (info.pathLength === 0) {
-    throw new InkanError("UNPROCESSABLE", `CA ${slug} is an intermediate with path length 0: it signs end-entity certificates only. Choose a root CA as the parent.`);
+    throw new InkanError("UNPROCESSABLE", { en: `CA ${slug} is an intermediate with path length 0: it signs end-entity certificates only. Choose a root CA as the parent.`, ja: `認証局 ${slug} はパス長0の中間認証局で、エンドエンティティ証明書しか署名できません。親にはルート認証局を選んでください。` });
   }
   if (notAfter.getTime() > info.notAfter.getTime()) {
     const maxDays = Math.floor((info.notAfter.getTime() - Date.now()) / DAY);
-    throw new InkanError("VALIDATION", `The new CA would outlive its parent ${slug} (valid until ${info.notAfter.toISOString().slice(0, 10)}). Choose at most ${Math.max(maxDays, 0)} days.`);
+    throw new InkanError("VALIDATION", { en: `The new CA would outlive its parent ${slug} (valid until ${info.notAfter.toISOString().slice(0, 10)}). Choose at most ${Math.max(maxDays, 0)} days.`, ja: `新しい認証局の有効期限が親の ${slug}(${info.notAfter.toISOString().slice(0, 10)} まで有効)を超えます。${Math.max(maxDays, 0)} 日以内にしてください。` });
   }
   return parent;
 }
@@ -51,17 +51,17 @@ async function parentFor(slug: string, notAfter: Date) {
  */
 export async function createAuthority(input: CreateAuthorityInput, actor: Actor, now = new Date()): Promise<{ id: string; slug: string }> {
   if (!SLUG.test(input.slug)) {
-    throw new InkanError("VALIDATION", "A CA name is lower-case letters, digits and hyphens, starting with a letter (e.g. ia1); it appears in /crl/<name>.pem.");
+    throw new InkanError("VALIDATION", { en: "A CA name is lower-case letters, digits and hyphens, starting with a letter (e.g. ia1); it appears in /crl/<name>.pem.", ja: "認証局名は英小文字で始まり、英小文字・数字・ハイフンを使います(例: ia1)。/crl/<名前>.pem に現れます。" });
   }
   if (!Number.isInteger(input.validityDays) || input.validityDays < 1 || input.validityDays > 36_500) {
-    throw new InkanError("VALIDATION", "The validity is a whole number of days between 1 and 36500.");
+    throw new InkanError("VALIDATION", { en: "The validity is a whole number of days between 1 and 36500.", ja: "有効期間は 1 から 36500 までの整数(日数)です。" });
   }
   if (!Number.isInteger(input.crlValidityHours) || input.crlValidityHours < 1 || input.crlValidityHours > 8_760) {
-    throw new InkanError("VALIDATION", "The CRL validity is a whole number of hours between 1 and 8760.");
+    throw new InkanError("VALIDATION", { en: "The CRL validity is a whole number of hours between 1 and 8760.", ja: "CRLの有効期間は 1 から 8760 までの整数(時間)です。" });
   }
   const subject = parseSubject(input.subject);
   if (await getDb().certificateAuthority.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    throw new InkanError("CONFLICT", `A CA named ${input.slug} already exists. Choose another name.`);
+    throw new InkanError("CONFLICT", { en: `A CA named ${input.slug} already exists. Choose another name.`, ja: `認証局 ${input.slug} はすでにあります。別の名前を選んでください。` });
   }
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   const notAfter = new Date(now.getTime() + input.validityDays * DAY);
@@ -84,7 +84,7 @@ export async function createAuthority(input: CreateAuthorityInput, actor: Actor,
     : await buildSelfSignedCa({ subject, keyPair, notBefore, notAfter, serial: serialBytes });
   const ca = await getDb().$transaction(async (tx) => {
     if (await tx.certificateAuthority.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-      throw new InkanError("CONFLICT", `A CA named ${input.slug} already exists. Choose another name.`);
+      throw new InkanError("CONFLICT", { en: `A CA named ${input.slug} already exists. Choose another name.`, ja: `認証局 ${input.slug} はすでにあります。別の名前を選んでください。` });
     }
     const row = await tx.certificateAuthority.create({
       data: {
@@ -117,12 +117,12 @@ export async function createAuthority(input: CreateAuthorityInput, actor: Actor,
  */
 export async function revokeAuthority(input: { slug: string; reason: RevocationReason }, actor: Actor, now = new Date()): Promise<{ slug: string; parent: string }> {
   if (!REVOCATION_REASONS.includes(input.reason)) {
-    throw new InkanError("VALIDATION", `"${input.reason}" is not a revocation reason for a full CRL. Use one of ${REVOCATION_REASONS.join(", ")}.`);
+    throw new InkanError("VALIDATION", { en: `"${input.reason}" is not a revocation reason for a full CRL. Use one of ${REVOCATION_REASONS.join(", ")}.`, ja: `「${input.reason}」は完全CRLの失効理由ではありません。${REVOCATION_REASONS.join(", ")} のいずれかを使ってください。` });
   }
   const ca = await getDb().certificateAuthority.findUnique({ where: { slug: input.slug }, include: { parent: { select: { slug: true } } } });
-  if (!ca) throw new InkanError("NOT_FOUND", `No CA named "${input.slug}".`);
+  if (!ca) throw new InkanError("NOT_FOUND", { en: `No CA named "${input.slug}".`, ja: `認証局「${input.slug}」はありません。` });
   if (!ca.parent) {
-    throw new InkanError("UNPROCESSABLE", `${ca.slug} is a self-signed root: no CRL can revoke it. Remove it from the trust stores that hold it instead.`);
+    throw new InkanError("UNPROCESSABLE", { en: `${ca.slug} is a self-signed root: no CRL can revoke it. Remove it from the trust stores that hold it instead.`, ja: `${ca.slug} は自己署名のルート認証局で、CRLでは失効できません。代わりに、それを持つトラストストアから外してください。` });
   }
   const parentSlug = ca.parent.slug;
   await getDb().$transaction(async (tx) => {
@@ -130,7 +130,7 @@ export async function revokeAuthority(input: { slug: string; reason: RevocationR
       where: { id: ca.id, revokedAt: null },
       data: { revokedAt: now, revocationReason: input.reason },
     });
-    if (count === 0) throw new InkanError("CONFLICT", `CA ${ca.slug} is already revoked.`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `CA ${ca.slug} is already revoked.`, ja: `認証局 ${ca.slug} はすでに失効しています。` });
     await recordEvent(tx, { actor, action: "ca.revoke", target: { type: "ca", id: ca.slug }, details: { parent: parentSlug, serial: ca.serial, reason: input.reason } }, now);
   });
   await publishCrl(parentSlug, actor, now);

@@ -22,17 +22,17 @@ export interface BulkRevokeResult {
  */
 export async function revokeCertificates(input: { ids: string[]; reason: RevocationReason }, actor: Actor, now = new Date()): Promise<BulkRevokeResult> {
   if (!REVOCATION_REASONS.includes(input.reason)) {
-    throw new InkanError("VALIDATION", `"${input.reason}" is not a revocation reason for a full CRL. Use one of ${REVOCATION_REASONS.join(", ")}.`);
+    throw new InkanError("VALIDATION", { en: `"${input.reason}" is not a revocation reason for a full CRL. Use one of ${REVOCATION_REASONS.join(", ")}.`, ja: `「${input.reason}」は完全CRLの失効理由ではありません。${REVOCATION_REASONS.join(", ")} のいずれかを使ってください。` });
   }
   const ids = [...new Set(input.ids)];
-  if (ids.length === 0) throw new InkanError("VALIDATION", "Select at least one certificate to revoke.");
-  if (ids.length > MAX_BULK_REVOKE) throw new InkanError("TOO_LARGE", `At most ${MAX_BULK_REVOKE} certificates can be revoked at once; you selected ${ids.length}. Narrow the selection.`);
+  if (ids.length === 0) throw new InkanError("VALIDATION", { en: "Select at least one certificate to revoke.", ja: "失効する証明書を1つ以上選んでください。" });
+  if (ids.length > MAX_BULK_REVOKE) throw new InkanError("TOO_LARGE", { en: `At most ${MAX_BULK_REVOKE} certificates can be revoked at once; you selected ${ids.length}. Narrow the selection.`, ja: `一度に失効できる証明書は ${MAX_BULK_REVOKE} 件までですが、${ids.length} 件選ばれています。選択を絞ってください。` });
   const certs = await getDb().certificate.findMany({
     where: { id: { in: ids } },
     select: { id: true, serial: true, status: true, ca: { select: { slug: true } }, account: { select: { name: true } } },
   });
   if (certs.length !== ids.length) {
-    throw new InkanError("NOT_FOUND", `${ids.length - certs.length} of the selected certificates no longer exist. Reload the list and select again; nothing was revoked.`);
+    throw new InkanError("NOT_FOUND", { en: `${ids.length - certs.length} of the selected certificates no longer exist. Reload the list and select again; nothing was revoked.`, ja: `選択した証明書のうち ${ids.length - certs.length} 件はもうありません。一覧を再読み込みして選び直してください。何も失効していません。` });
   }
   const result: BulkRevokeResult = { revoked: [], alreadyRevoked: [], crls: [] };
   const touched = new Set<string>();

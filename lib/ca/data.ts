@@ -15,7 +15,7 @@ const parsedCa = new Map<string, { subjectDer: Buffer; keyIdentifier: Buffer }>(
 /** A CA row with what signing needs: its exact subject Name DER and key identifier. */
 export async function loadAuthority(slug: string) {
   const ca = await getDb().certificateAuthority.findUnique({ where: { slug } });
-  if (!ca) throw new InkanError("NOT_FOUND", `No CA named "${slug}".`);
+  if (!ca) throw new InkanError("NOT_FOUND", { en: `No CA named "${slug}".`, ja: `認証局「${slug}」はありません。` });
   const cacheKey = `${ca.id}:${ca.certificateDer.length}`;
   let parts = parsedCa.get(cacheKey);
   if (!parts) {
@@ -44,7 +44,7 @@ function toAuthorityView(r: {
 
 export async function getAuthority(slug: string): Promise<AuthorityView> {
   const row = await getDb().certificateAuthority.findUnique({ where: { slug }, include: { parent: { select: { slug: true } } } });
-  if (!row) throw new InkanError("NOT_FOUND", `No CA named "${slug}".`);
+  if (!row) throw new InkanError("NOT_FOUND", { en: `No CA named "${slug}".`, ja: `認証局「${slug}」はありません。` });
   return toAuthorityView(row);
 }
 
@@ -101,8 +101,8 @@ export async function findCertificate(serial: string, ca?: string) {
     include: withNames,
     take: 2,
   });
-  if (rows.length === 0) throw new InkanError("NOT_FOUND", `No certificate with serial ${serial}${ca ? ` from CA ${ca}` : ""}.`);
-  if (rows.length > 1) throw new InkanError("CONFLICT", `Serial ${serial} exists under several CAs; name the CA.`);
+  if (rows.length === 0) throw new InkanError("NOT_FOUND", { en: `No certificate with serial ${serial}${ca ? ` from CA ${ca}` : ""}.`, ja: `${ca ? `認証局 ${ca} の` : ""}シリアル番号 ${serial} の証明書はありません。` });
+  if (rows.length > 1) throw new InkanError("CONFLICT", { en: `Serial ${serial} exists under several CAs; name the CA.`, ja: `シリアル番号 ${serial} は複数の認証局にあります。認証局を指定してください。` });
   return rows[0];
 }
 

@@ -1,6 +1,7 @@
 import { buildPkcs12, toPem, PEM_LABEL } from "@/lib/pki";
 import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { recordEvent, recordStandaloneEvent, type Actor } from "@/lib/audit";
 import { authorityChain, findCertificate, loadAuthority } from "./data";
 import { openLeafKey } from "./key-custody";
@@ -44,14 +45,17 @@ export async function exportPkcs12(
   now = new Date(),
 ): Promise<DeliveredFile> {
   const password = pkcs12PasswordSchema.safeParse(input.password);
-  if (!password.success) throw new InkanError("VALIDATION", password.error.issues[0].message);
+  if (!password.success) throw new InkanError("VALIDATION", issueText(password.error.issues[0].message));
   const encryption = pkcs12EncryptionSchema.parse(input.encryption);
   const cert = await findCertificate(input.serial, input.ca);
-  if (cert.status !== "ISSUED") throw new InkanError("CONFLICT", `Certificate ${cert.serial} is revoked; a PKCS#12 is no longer offered.`);
+  if (cert.status !== "ISSUED") throw new InkanError("CONFLICT", { en: `Certificate ${cert.serial} is revoked; a PKCS#12 is no longer offered.`, ja: `証明書 ${cert.serial} は失効しているため、PKCS#12 は提供されません。` });
   if (!cert.privateKeyEncrypted) {
     throw new InkanError("CONFLICT", cert.source === "CSR"
-      ? "This certificate was issued from a CSR: its private key never left the requester, so there is no PKCS#12. Download the certificate as PEM or DER instead."
-      : "The server no longer holds this certificate's key, so a PKCS#12 cannot be made.");
+      ? {
+        en: "This certificate was issued from a CSR: its private key never left the requester, so there is no PKCS#12. Download the certificate as PEM or DER instead.",
+        ja: "この証明書はCSRから発行されたため、秘密鍵は申請者の手元にあり、PKCS#12 はありません。代わりに証明書をPEMかDERでダウンロードしてください。",
+      }
+      : { en: "The server no longer holds this certificate's key, so a PKCS#12 cannot be made.", ja: "サーバにこの証明書の秘密鍵がもうないため、PKCS#12 を作れません。" });
   }
   const ca = await loadAuthority(cert.ca.slug);
   const body = buildPkcs12({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { firstIssueError } from "@/lib/i18n/validation";
 import { recordStandaloneEvent, type Actor } from "@/lib/audit";
 import { KEY_ALGORITHMS, type KeyAlgorithm } from "@/lib/pki";
 import { issueWithServerKey } from "./issue";
@@ -47,7 +48,7 @@ export type BulkIssueProgress =
 /** Validates untrusted options (route body); throws VALIDATION with the first problem. */
 export function parseBulkIssueOptions(input: unknown): BulkIssueOptions {
   const parsed = bulkIssueOptionsSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid bulk issuance options.");
+  if (!parsed.success) throw firstIssueError(parsed.error.issues);
   return parsed.data;
 }
 
@@ -62,7 +63,7 @@ export async function issueForGroup(
   const { keyAlgorithm, onlyWithoutValidCertificate } = parseBulkIssueOptions(options);
   const db = getDb();
   const group = await db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
-  if (!group) throw new InkanError("NOT_FOUND", "No such group. It may have been deleted; reload the group list.");
+  if (!group) throw new InkanError("NOT_FOUND", { en: "No such group. It may have been deleted; reload the group list.", ja: "そのグループはありません。削除された可能性があります。グループ一覧を再読み込みしてください。" });
 
   const activeMember = { groupId, account: { status: "ACTIVE" } };
   const total = await db.groupMembership.count({ where: activeMember });

@@ -14,7 +14,7 @@ import { caSigner, sealLeafKey } from "./key-custody";
 import { certificateLimits, recordedTemplateId, templatesForIssuance } from "@/lib/groups";
 import { describeProfileSans, profileForAccount, reviewCsrForAccount } from "./policy";
 import { crlUrlFor, loadAuthority, toCertificateView, DEFAULT_CA_SLUG } from "./data";
-import { toInkanError } from "./pki-errors";
+import { fromPkiError } from "@/lib/i18n/pki";
 import type { CertificateView } from "./types";
 
 export interface IssueTarget {
@@ -37,9 +37,9 @@ const issuanceSubjects = new ReadBatch<string, IssuanceSubject | InkanError>(asy
   return new Map(
     names.map((name): [string, IssuanceSubject | InkanError] => {
       const account = byName.get(name);
-      if (!account) return [name, new InkanError("NOT_FOUND", `No account named "${name}". Create the account first.`)];
-      if (account.status === "DELETED") return [name, new InkanError("CONFLICT", `The account "${name}" was deleted; it gets no new certificates.`)];
-      if (account.status !== "ACTIVE") return [name, new InkanError("CONFLICT", `The account "${name}" is disabled; enable it before issuing.`)];
+      if (!account) return [name, new InkanError("NOT_FOUND", { en: `No account named "${name}". Create the account first.`, ja: `アカウント「${name}」はありません。先にアカウントを作成してください。` })];
+      if (account.status === "DELETED") return [name, new InkanError("CONFLICT", { en: `The account "${name}" was deleted; it gets no new certificates.`, ja: `アカウント「${name}」は削除されているため、新しい証明書は発行できません。` })];
+      if (account.status !== "ACTIVE") return [name, new InkanError("CONFLICT", { en: `The account "${name}" is disabled; enable it before issuing.`, ja: `アカウント「${name}」は無効です。発行する前に有効にしてください。` })];
       const template = templates.get(account.id)!;
       return [name, template instanceof InkanError ? template : { account, template }];
     }),
@@ -193,9 +193,9 @@ async function storeSignedCertificates(tx: Tx, batch: SignedCertificate[]): Prom
 
   const refusals = batch.map((s): InkanError | AuthorityChanged | null => {
     try {
-      if (!active.has(s.account.id)) throw new InkanError("CONFLICT", `The account "${s.account.name}" was disabled or deleted meanwhile; nothing was issued.`);
+      if (!active.has(s.account.id)) throw new InkanError("CONFLICT", { en: `The account "${s.account.name}" was disabled or deleted meanwhile; nothing was issued.`, ja: `その間にアカウント「${s.account.name}」が無効化または削除されました。何も発行していません。` });
       if (!caCertificates.get(s.ca.id)?.equals(s.ca.certificateDer)) throw new AuthorityChanged(`CA ${s.ca.slug} changed`);
-      if (revokedCas.has(s.ca.id)) throw new InkanError("CONFLICT", `The CA ${s.ca.slug} is revoked and issues nothing more. Issue from another CA.`);
+      if (revokedCas.has(s.ca.id)) throw new InkanError("CONFLICT", { en: `The CA ${s.ca.slug} is revoked and issues nothing more. Issue from another CA.`, ja: `認証局 ${s.ca.slug} は失効しているため、これ以上発行できません。別の認証局から発行してください。` });
       // In batch order, so a later certificate of the same account sees the earlier ones.
       limits.admit(s.account, s.template);
       return null;
@@ -237,7 +237,7 @@ function parseCsrOrThrow(input: Buffer | string): ParsedCsr {
   try {
     return parseCsr(input);
   } catch (err) {
-    throw toInkanError(err, "CSR");
+    throw fromPkiError(err, { en: "CSR", ja: "CSR" });
   }
 }
 

@@ -85,14 +85,14 @@ export interface CsrReview {
 export function reviewCsrForAccount(csr: ParsedCsr, account: AccountView, template?: EffectiveTemplate): CsrReview {
   const ext = csr.requestedExtensions;
   if (ext.basicConstraints?.ca) {
-    throw new InkanError("UNPROCESSABLE", "The CSR asks for a CA certificate (basicConstraints CA:TRUE). Inkan issues end-entity certificates from CSRs only; create a new CSR without CA:TRUE.");
+    throw new InkanError("UNPROCESSABLE", { en: "The CSR asks for a CA certificate (basicConstraints CA:TRUE). Inkan issues end-entity certificates from CSRs only; create a new CSR without CA:TRUE.", ja: "このCSRは認証局の証明書(basicConstraints CA:TRUE)を求めています。CSRから発行できるのはエンドエンティティ証明書だけです。CA:TRUE のないCSRを作り直してください。" });
   }
   const ignored: string[] = [];
   const dns = ext.subjectAltNames?.dns ?? [];
   if (account.kind === "SERVER") {
     const unknown = dns.filter((d) => !account.hostnames.includes(d.toLowerCase()));
     if (unknown.length) {
-      throw new InkanError("UNPROCESSABLE", `The CSR asks for host names this server account does not have: ${unknown.join(", ")}. Add them to the account's host names first, or make a CSR without them.`);
+      throw new InkanError("UNPROCESSABLE", { en: `The CSR asks for host names this server account does not have: ${unknown.join(", ")}. Add them to the account's host names first, or make a CSR without them.`, ja: `CSRに、このサーバアカウントにないホスト名が含まれています: ${unknown.join(", ")}。先にアカウントのホスト名に追加するか、それを含まないCSRを作ってください。` });
     }
   } else if (dns.length) {
     ignored.push(`DNS names (${dns.join(", ")}): client certificates carry none`);

@@ -18,7 +18,10 @@ export async function revokeCertificate(
   now = new Date(),
 ): Promise<CertificateView> {
   if (!REVOCATION_REASONS.includes(input.reason)) {
-    throw new InkanError("VALIDATION", `"${input.reason}" is not a revocation reason for a full CRL (removeFromCRL belongs to delta CRLs). Use one of ${REVOCATION_REASONS.join(", ")}.`);
+    throw new InkanError("VALIDATION", {
+      en: `"${input.reason}" is not a revocation reason for a full CRL (removeFromCRL belongs to delta CRLs). Use one of ${REVOCATION_REASONS.join(", ")}.`,
+      ja: `「${input.reason}」は完全CRLの失効理由ではありません(removeFromCRL はデルタCRL用です)。${REVOCATION_REASONS.join(", ")} のいずれかを使ってください。`,
+    });
   }
   const cert = await findCertificate(input.serial, input.ca);
   await getDb().$transaction(async (tx) => {
@@ -29,7 +32,10 @@ export async function revokeCertificate(
     });
     if (count === 0) {
       const current = await tx.certificate.findUnique({ where: { id: cert.id }, select: { revokedAt: true } });
-      throw new InkanError("CONFLICT", `Certificate ${cert.serial} is already revoked${current?.revokedAt ? ` (since ${current.revokedAt.toISOString()})` : ""}.`);
+      throw new InkanError("CONFLICT", {
+        en: `Certificate ${cert.serial} is already revoked${current?.revokedAt ? ` (since ${current.revokedAt.toISOString()})` : ""}.`,
+        ja: `証明書 ${cert.serial} はすでに失効しています${current?.revokedAt ? `(${current.revokedAt.toISOString()} から)` : ""}。`,
+      });
     }
     await recordEvent(tx, {
       actor,

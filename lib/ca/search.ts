@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { containsText, getDb, keysetAfter, type Prisma } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
+import { fieldErrors, issueText } from "@/lib/i18n/validation";
 import { toCertificateView } from "./data";
 import { textCandidates, type TextCandidates } from "./text-search";
 import type { CertificateView } from "./types";
@@ -56,7 +57,7 @@ export function parseCertificateSearch(raw: Record<string, unknown>): Certificat
   const parsed = certificateSearchSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InkanError("VALIDATION", issue.message, { errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) });
+    throw new InkanError("VALIDATION", issueText(issue.message), { errors: fieldErrors(parsed.error.issues) });
   }
   return parsed.data;
 }
@@ -80,7 +81,7 @@ function decodeCursor(cursor: string): { value: Date; id: string } {
     if (typeof id !== "string" || Number.isNaN(value.getTime())) throw new Error("bad cursor");
     return { value, id };
   } catch {
-    throw new InkanError("VALIDATION", "The cursor is not one this list handed out. Start again from the first page.");
+    throw new InkanError("VALIDATION", { en: "The cursor is not one this list handed out. Start again from the first page.", ja: "このページ位置はこの一覧のものではありません。最初のページからやり直してください。" });
   }
 }
 
@@ -131,7 +132,7 @@ async function filterWhere(s: CertificateSearch, now: Date): Promise<Prisma.Cert
   }
   if (s.serial) {
     const serial = serialPrefix(s.serial);
-    if (!serial) throw new InkanError("VALIDATION", "A serial is hexadecimal digits, with or without colons (e.g. 4f:3a:…).");
+    if (!serial) throw new InkanError("VALIDATION", { en: "A serial is hexadecimal digits, with or without colons (e.g. 4f:3a:…).", ja: "シリアル番号は16進数で入力します(コロンはあってもなくても構いません。例: 4f:3a:…)。" });
     and.push(serialStartsWith(serial));
   }
   if (s.subject) and.push(narrowed(subjectCandidates, { subject: containsText(s.subject) }) ?? nothing);

@@ -22,10 +22,10 @@ export function parseSubject(text: string): DistinguishedName {
     const type = TYPES.get(part.slice(0, eq).trim().toLowerCase());
     const value = part.slice(eq + 1).trim().replace(/\\(.)/g, "$1");
     if (eq < 1 || !type || !value) {
-      throw new InkanError("VALIDATION", `"${part}" is not a subject attribute Inkan understands (use CN, O, OU, C, L, ST, DC, emailAddress).`);
+      throw new InkanError("VALIDATION", { en: `"${part}" is not a subject attribute Inkan understands (use CN, O, OU, C, L, ST, DC, emailAddress).`, ja: `「${part}」は Inkan が扱えるサブジェクト属性ではありません(CN, O, OU, C, L, ST, DC, emailAddress を使ってください)。` });
     }
     dn.push({ type, value });
   }
-  if (dn.length === 0) throw new InkanError("VALIDATION", "The subject is empty; give at least CN=<name>.");
+  if (dn.length === 0) throw new InkanError("VALIDATION", { en: "The subject is empty; give at least CN=<name>.", ja: "サブジェクトが空です。少なくとも CN=<名前> を指定してください。" });
   return !slashForm && dn[0].type === "CN" ? dn.reverse() : dn;
 }

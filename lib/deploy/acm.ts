@@ -37,37 +37,37 @@ export interface AcmIssuer {
  */
 export function checkAcmRules(pems: AcmPems, now: Date, issuer: AcmIssuer): void {
   const pem = /^-----BEGIN [A-Z0-9 ]+-----\n[A-Za-z0-9+/=\n]+-----END [A-Z0-9 ]+-----\n$/;
-  if (!pem.test(pems.certificate) || !pems.certificate.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the certificate as one PEM CERTIFICATE block.");
-  if (!pems.privateKey.startsWith("-----BEGIN PRIVATE KEY-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the private key as unencrypted PEM (PRIVATE KEY).");
-  if (!pems.chain.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", "ACM needs the certificate chain as PEM CERTIFICATE blocks.");
+  if (!pem.test(pems.certificate) || !pems.certificate.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", { en: "ACM needs the certificate as one PEM CERTIFICATE block.", ja: "ACM には証明書を PEM の CERTIFICATE ブロック1つで渡す必要があります。" });
+  if (!pems.privateKey.startsWith("-----BEGIN PRIVATE KEY-----")) throw new InkanError("UNPROCESSABLE", { en: "ACM needs the private key as unencrypted PEM (PRIVATE KEY).", ja: "ACM には秘密鍵を暗号化されていない PEM(PRIVATE KEY)で渡す必要があります。" });
+  if (!pems.chain.startsWith("-----BEGIN CERTIFICATE-----")) throw new InkanError("UNPROCESSABLE", { en: "ACM needs the certificate chain as PEM CERTIFICATE blocks.", ja: "ACM には証明書チェーンを PEM の CERTIFICATE ブロックで渡す必要があります。" });
   const keyBytes = Buffer.byteLength(pems.privateKey);
-  if (keyBytes > ACM_RULES.privateKeyBytes) throw new InkanError("UNPROCESSABLE", `The private key is ${keyBytes} bytes as PEM; ACM accepts at most ${ACM_RULES.privateKeyBytes} bytes (5 KB).`);
+  if (keyBytes > ACM_RULES.privateKeyBytes) throw new InkanError("UNPROCESSABLE", { en: `The private key is ${keyBytes} bytes as PEM; ACM accepts at most ${ACM_RULES.privateKeyBytes} bytes (5 KB).`, ja: `秘密鍵は PEM で ${keyBytes} バイトです。ACM が受け付けるのは ${ACM_RULES.privateKeyBytes} バイト(5 KB)までです。` });
   const info = parseCertificate(pems.certificate);
   const kind = info.key.type === "rsa" ? `rsa:${info.key.bits}` : `ec:${info.key.curve ?? info.key.bits}`;
-  if (!ACM_KEYS.has(kind)) throw new InkanError("UNPROCESSABLE", `ACM does not import certificates with a ${kind.replace(":", " ")} key; it accepts RSA 1024–4096 and ECDSA P-256, P-384, P-521.`);
+  if (!ACM_KEYS.has(kind)) throw new InkanError("UNPROCESSABLE", { en: `ACM does not import certificates with a ${kind.replace(":", " ")} key; it accepts RSA 1024–4096 and ECDSA P-256, P-384, P-521.`, ja: `ACM は ${kind.replace(":", " ")} 鍵の証明書をインポートしません。受け付けるのは RSA 1024〜4096 と ECDSA P-256、P-384、P-521 です。` });
   const keySpki = createPublicKey(pems.privateKey).export({ type: "spki", format: "der" });
-  if (!keySpki.equals(info.subjectPublicKeySpki)) throw new InkanError("UNPROCESSABLE", "The private key does not belong to the certificate; ACM would refuse the pair.");
-  if (now < info.notBefore) throw new InkanError("UNPROCESSABLE", `The certificate is not valid before ${info.notBefore.toISOString()}; ACM imports only a certificate that is currently valid.`);
-  if (now > info.notAfter) throw new InkanError("UNPROCESSABLE", `The certificate expired on ${info.notAfter.toISOString()}; ACM imports only a certificate that is currently valid. Issue a new one.`);
+  if (!keySpki.equals(info.subjectPublicKeySpki)) throw new InkanError("UNPROCESSABLE", { en: "The private key does not belong to the certificate; ACM would refuse the pair.", ja: "秘密鍵がこの証明書のものではありません。ACM はこの組み合わせを拒否します。" });
+  if (now < info.notBefore) throw new InkanError("UNPROCESSABLE", { en: `The certificate is not valid before ${info.notBefore.toISOString()}; ACM imports only a certificate that is currently valid.`, ja: `証明書は ${info.notBefore.toISOString()} まで有効になりません。ACM がインポートするのは現在有効な証明書だけです。` });
+  if (now > info.notAfter) throw new InkanError("UNPROCESSABLE", { en: `The certificate expired on ${info.notAfter.toISOString()}; ACM imports only a certificate that is currently valid. Issue a new one.`, ja: `証明書は ${info.notAfter.toISOString()} に期限切れになりました。ACM がインポートするのは現在有効な証明書だけです。新しい証明書を発行してください。` });
   // ACM checks that each chain certificate directly certifies the one before it (ACM User
   // Guide, "Certificate import problems"), and answers a mismatch only with a generic error.
   const [caBlock] = fromPemAll(pems.chain);
   const ca = parseCertificate(caBlock.der);
   const caKind = ca.key.keyAlgorithm ?? `${ca.key.type.toUpperCase()}-${ca.key.curve ?? ca.key.bits}`;
   if (caKind !== issuer.keyAlgorithm) {
-    throw new InkanError("UNPROCESSABLE", `The chain's CA certificate has a ${caKind} key, but CA ${issuer.slug} is recorded with ${issuer.keyAlgorithm}; the chain is not this CA's, and ACM would refuse it.`);
+    throw new InkanError("UNPROCESSABLE", { en: `The chain's CA certificate has a ${caKind} key, but CA ${issuer.slug} is recorded with ${issuer.keyAlgorithm}; the chain is not this CA's, and ACM would refuse it.`, ja: `チェーンの CA 証明書の鍵は ${caKind} ですが、認証局 ${issuer.slug} の記録は ${issuer.keyAlgorithm} です。このチェーンはこの認証局のものではなく、ACM は拒否します。` });
   }
   if (!verifyCertificateSignature(fromPemAll(pems.certificate)[0].der, ca.subjectPublicKeySpki)) {
-    throw new InkanError("UNPROCESSABLE", `The certificate is signed with ${info.signatureAlgorithm}, not by the ${issuer.keyAlgorithm} key of CA ${issuer.slug}; ACM checks the chain and would refuse it.`);
+    throw new InkanError("UNPROCESSABLE", { en: `The certificate is signed with ${info.signatureAlgorithm}, not by the ${issuer.keyAlgorithm} key of CA ${issuer.slug}; ACM checks the chain and would refuse it.`, ja: `証明書は ${info.signatureAlgorithm} で署名されており、認証局 ${issuer.slug} の ${issuer.keyAlgorithm} 鍵による署名ではありません。ACM はチェーンを検査するため拒否します。` });
   }
 }
 
 /** The three PEMs of a server certificate whose key Inkan holds, after the usual refusals. */
 async function acmPemsFor(serial: string) {
   const cert = await findCertificateForAcm(serial);
-  if (cert.account.kind !== "SERVER") throw new InkanError("UNPROCESSABLE", `Certificate ${cert.serial} belongs to a user account; ACM is for server certificates.`);
-  if (cert.status !== "ISSUED") throw new InkanError("UNPROCESSABLE", `Certificate ${cert.serial} is revoked; issue a new one for ${cert.account.name}.`);
-  if (!cert.privateKeyEncrypted) throw new InkanError("UNPROCESSABLE", `Inkan does not hold the key of certificate ${cert.serial} (it was issued from a CSR); import it into ACM from the server that has the key.`);
+  if (cert.account.kind !== "SERVER") throw new InkanError("UNPROCESSABLE", { en: `Certificate ${cert.serial} belongs to a user account; ACM is for server certificates.`, ja: `証明書 ${cert.serial} はユーザアカウントのものです。ACM はサーバ証明書用です。` });
+  if (cert.status !== "ISSUED") throw new InkanError("UNPROCESSABLE", { en: `Certificate ${cert.serial} is revoked; issue a new one for ${cert.account.name}.`, ja: `証明書 ${cert.serial} は失効しています。${cert.account.name} に新しい証明書を発行してください。` });
+  if (!cert.privateKeyEncrypted) throw new InkanError("UNPROCESSABLE", { en: `Inkan does not hold the key of certificate ${cert.serial} (it was issued from a CSR); import it into ACM from the server that has the key.`, ja: `Inkan は証明書 ${cert.serial} の鍵を保持していません(CSR から発行されました)。鍵を持つサーバから ACM にインポートしてください。` });
   const key = openLeafKey(cert.caId, cert.serial, cert.privateKeyEncrypted);
   const der = Buffer.from(cert.certificateDer);
   const pems: AcmPems = {
@@ -101,12 +101,12 @@ export async function importToAcm(serial: string, targetName: string, actor: Act
       PrivateKey: Buffer.from(pems.privateKey),
       CertificateChain: Buffer.from(pems.chain),
     })), policy, { sleep: options.sleep });
-    if (!out.CertificateArn) throw new InkanError("INTERNAL", "ACM answered without a CertificateArn.");
+    if (!out.CertificateArn) throw new InkanError("INTERNAL", { en: "ACM answered without a CertificateArn.", ja: "ACM の応答に CertificateArn がありません。" });
     certificateArn = out.CertificateArn;
   } catch (err) {
     if (err instanceof InkanError) throw err;
     await recordStandaloneEvent({ actor, action: "deploy.acm.import", target: { type: "certificate", id: cert.serial }, outcome: "FAILURE", details: { target: target.name, errorCode: awsErrorCode(err), errorMessage: awsErrorMessage(err) } });
-    throw new InkanError("UNPROCESSABLE", `ACM refused the import: ${awsErrorCode(err)}: ${awsErrorMessage(err)}`);
+    throw new InkanError("UNPROCESSABLE", { en: `ACM refused the import: ${awsErrorCode(err)}: ${awsErrorMessage(err)}`, ja: `ACM がインポートを拒否しました: ${awsErrorCode(err)}: ${awsErrorMessage(err)}` });
   } finally {
     clients.close();
   }
@@ -129,11 +129,11 @@ export async function importToAcm(serial: string, targetName: string, actor: Act
  * administrator re-types their password first; the key is never logged or audited.
  */
 export async function exportForAcm(serial: string, actor: Actor, password: string, now = new Date()): Promise<AcmPems> {
-  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", "Exporting a private key needs a signed-in administrator who re-types their password (API tokens cannot).");
+  if (actor.kind !== "admin" || !actor.id) throw new InkanError("FORBIDDEN", { en: "Exporting a private key needs a signed-in administrator who re-types their password (API tokens cannot).", ja: "秘密鍵のエクスポートには、ログイン中の管理者がパスワードを再入力する必要があります(API トークンではできません)。" });
   const ok = await verifyPassword(await adminPasswordHash(actor.id), password);
   if (!ok) {
     await recordStandaloneEvent({ actor, action: "deploy.acm.export", target: { type: "certificate", id: serial }, outcome: "FAILURE", details: { reason: "wrong password" } });
-    throw new InkanError("UNAUTHENTICATED", "The password is wrong; type your own sign-in password to confirm the export.");
+    throw new InkanError("UNAUTHENTICATED", { en: "The password is wrong; type your own sign-in password to confirm the export.", ja: "パスワードが違います。エクスポートを確認するため、ご自身のログインパスワードを入力してください。" });
   }
   const { cert, pems, issuer } = await acmPemsFor(serial);
   checkAcmRules(pems, now, issuer);

@@ -69,7 +69,7 @@ export async function retryRunAction(runId: string): Promise<ActionResult<Deploy
   return runAction(async () => {
     const actor = await requireActor(ADMIN_ONLY);
     const failed = await getRun(runId);
-    if (failed.status !== "FAILED") throw new InkanError("CONFLICT", "Only a failed run can be retried.");
+    if (failed.status !== "FAILED") throw new InkanError("CONFLICT", { en: "Only a failed run can be retried.", ja: "再試行できるのは失敗した実行だけです。" });
     const outcome = await deployTarget(failed.targetName, actor, { trigger: "RETRY", retryOf: failed.id });
     revalidatePath(`/ra/deploy/${failed.targetName}`);
     return outcome;

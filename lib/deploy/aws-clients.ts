@@ -34,7 +34,7 @@ const REQUEST_TIMEOUT_MS = 2_000;
 function credentialsOf(target: TargetConnection) {
   if (target.credentialsMode !== "STORED") return undefined; // the SDK's default provider chain
   if (!target.accessKeyId || !target.secretKeySealed) {
-    throw new InkanError("VALIDATION", `Deploy target ${target.name} uses a stored access key but none is saved; enter it under RA → Deploy → ${target.name} → Edit target (${targetEditPath(target.name)}), or switch the target to the default provider chain there.`);
+    throw new InkanError("VALIDATION", { en: `Deploy target ${target.name} uses a stored access key but none is saved; enter it under RA → Deploy → ${target.name} → Edit target (${targetEditPath(target.name)}), or switch the target to the default provider chain there.`, ja: `デプロイ先 ${target.name} は保存済みのアクセスキーを使う設定ですが、保存されていません。RA → デプロイ → ${target.name} → デプロイ先の編集(${targetEditPath(target.name)})で入力するか、そこでデフォルトのプロバイダチェーンに切り替えてください。` });
   }
   return {
     accessKeyId: target.accessKeyId,

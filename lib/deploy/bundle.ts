@@ -19,14 +19,14 @@ export interface CaBundle {
  * blank lines, at most 25 certificates of at most 16 KB each. Refused with the quota's name.
  */
 export function buildCaBundle(cas: readonly BundleCa[], quotas: AlbQuotas = ALB_QUOTAS): CaBundle {
-  if (cas.length === 0) throw new InkanError("VALIDATION", "The CA bundle is empty: choose at least one CA for this deploy target.");
+  if (cas.length === 0) throw new InkanError("VALIDATION", { en: "The CA bundle is empty: choose at least one CA for this deploy target.", ja: "CA バンドルが空です。このデプロイ先に認証局を少なくとも1つ選んでください。" });
   if (cas.length > quotas.caCertificatesPerBundle) {
-    throw new InkanError("VALIDATION", `The CA bundle would hold ${cas.length} certificates; the ALB quota "CA certificates per trust store bundle" is ${quotas.caCertificatesPerBundle}. Split the CAs across trust stores.`, { quota: "CA certificates per trust store bundle" });
+    throw new InkanError("VALIDATION", { en: `The CA bundle would hold ${cas.length} certificates; the ALB quota "CA certificates per trust store bundle" is ${quotas.caCertificatesPerBundle}. Split the CAs across trust stores.`, ja: `CA バンドルの証明書は ${cas.length} 個になります。ALB のクォータ「CA certificates per trust store bundle」は ${quotas.caCertificatesPerBundle} です。認証局を複数のトラストストアに分けてください。` }, { quota: "CA certificates per trust store bundle" });
   }
   const blocks = cas.map((ca) => {
     const pem = toPem(PEM_LABEL.CERTIFICATE, ca.certificateDer);
     if (Buffer.byteLength(pem) > quotas.caCertificateBytes) {
-      throw new InkanError("VALIDATION", `The certificate of CA ${ca.slug} is ${Buffer.byteLength(pem)} bytes as PEM; the ALB quota "CA certificate size" is ${quotas.caCertificateBytes} bytes.`, { quota: "CA certificate size" });
+      throw new InkanError("VALIDATION", { en: `The certificate of CA ${ca.slug} is ${Buffer.byteLength(pem)} bytes as PEM; the ALB quota "CA certificate size" is ${quotas.caCertificateBytes} bytes.`, ja: `認証局 ${ca.slug} の証明書は PEM で ${Buffer.byteLength(pem)} バイトです。ALB のクォータ「CA certificate size」は ${quotas.caCertificateBytes} バイトです。` }, { quota: "CA certificate size" });
     }
     return pem;
   });

@@ -39,7 +39,7 @@ export function toTargetView(row: TargetRow): DeployTargetView {
 /** The full row (with the sealed key) for the deploy use case; never handed to a page. */
 export async function findTargetRow(name: string): Promise<TargetRow> {
   const row = await getDb().deployTarget.findUnique({ where: { name } });
-  if (!row) throw new InkanError("NOT_FOUND", `No deploy target named "${name}".`);
+  if (!row) throw new InkanError("NOT_FOUND", { en: `No deploy target named "${name}".`, ja: `デプロイ先「${name}」はありません。` });
   return row;
 }
 
@@ -94,7 +94,7 @@ export async function listRuns(targetName: string, before?: { startedAt: Date; i
 
 export async function getRun(id: string): Promise<DeployRunView> {
   const row = await getDb().deployRun.findUnique({ where: { id }, include: { target: { select: { name: true } } } });
-  if (!row) throw new InkanError("NOT_FOUND", `No deploy run ${id}.`);
+  if (!row) throw new InkanError("NOT_FOUND", { en: `No deploy run ${id}.`, ja: `デプロイ実行 ${id} はありません。` });
   return toRunView(row, row.target.name);
 }
 
@@ -131,8 +131,8 @@ export async function findCertificateForAcm(serial: string) {
     include: { ca: { select: { id: true, slug: true, keyAlgorithm: true, certificateDer: true, parentId: true } }, account: { select: { id: true, name: true, kind: true } } },
     take: 2,
   });
-  if (rows.length === 0) throw new InkanError("NOT_FOUND", `No certificate with serial ${serial}.`);
-  if (rows.length > 1) throw new InkanError("CONFLICT", `Serial ${serial} exists under several CAs.`);
+  if (rows.length === 0) throw new InkanError("NOT_FOUND", { en: `No certificate with serial ${serial}.`, ja: `シリアル番号 ${serial} の証明書はありません。` });
+  if (rows.length > 1) throw new InkanError("CONFLICT", { en: `Serial ${serial} exists under several CAs.`, ja: `シリアル番号 ${serial} は複数の認証局にあります。` });
   const row = rows[0];
   // The issuing CA first, then its parents up to the root (ACM wants the chain in that order).
   const chain: Buffer[] = [Buffer.from(row.ca.certificateDer)];

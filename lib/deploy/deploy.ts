@@ -55,7 +55,7 @@ async function desiredState(target: TargetRow, actor: Actor, publishMissing: boo
       await publishCrl(slug, actor);
       crl = await currentCrl(slug);
     }
-    if (!crl) throw new InkanError("UNPROCESSABLE", `CA ${slug} has not published a CRL yet; publish one (RA → CAs) and deploy again.`);
+    if (!crl) throw new InkanError("UNPROCESSABLE", { en: `CA ${slug} has not published a CRL yet; publish one (RA → CAs) and deploy again.`, ja: `認証局 ${slug} はまだ CRL を公開していません。CRL を公開してから(RA → 認証局)もう一度デプロイしてください。` });
     const pem = crlPem(crl.der);
     crls.push({ caSlug: slug, crlNumber: crl.number, key: crlKey(target.keyPrefix, slug, crl.number, pem), entries: crl.entries, bytes: Buffer.byteLength(pem), pem });
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb, isUniqueViolation, toBytes } from "@/lib/db";
-import { InkanError } from "@/lib/errors";
+import { InkanError, NAME_TAKEN, type LocalizedText } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { sealSecret } from "@/lib/secrets";
 import { secretKeyPurpose } from "./aws-clients";
@@ -11,25 +12,32 @@ import { acquireLease, releaseLease } from "./lease";
 import { deployTargetSchema, trustStoreChoiceIssues, deployTargetUpdateSchema, type DeployTargetInput, type DeployTargetUpdateInput } from "./schema";
 import type { DeployTargetView } from "./types";
 
+// Field errors are named by the top-level form field (an empty CA in caSlugs is "caSlugs").
 function validation(issues: { path: PropertyKey[]; message: string }[]): InkanError {
-  const errors = issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: i.message }));
-  return new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
+  const errors = issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: issueText(i.message) }));
+  return new InkanError("VALIDATION", { en: errors.map((e) => e.message.en).join(" "), ja: errors.map((e) => e.message.ja).join(" ") }, { errors });
 }
 
-function fieldError(field: string, message: string, summary = message): InkanError {
+function fieldError(field: string, message: LocalizedText, summary = message): InkanError {
   return new InkanError("VALIDATION", summary, { errors: [{ field, message }] });
 }
 
 async function checkCas(slugs: string[]): Promise<void> {
   const known = await getDb().certificateAuthority.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
   const missing = slugs.filter((s) => !known.some((k) => k.slug === s));
-  if (missing.length) throw fieldError("caSlugs", `Unknown CA: ${missing.join(", ")}`, `No CA named ${missing.join(", ")}. Choose CAs from the list.`);
+  if (missing.length) throw fieldError("caSlugs",
+    { en: `Unknown CA: ${missing.join(", ")}`, ja: `不明な認証局: ${missing.join(", ")}` },
+    { en: `No CA named ${missing.join(", ")}. Choose CAs from the list.`, ja: `認証局 ${missing.join(", ")} はありません。一覧から選んでください。` });
 }
 
 function checkArnRegion(arn: string | null | undefined, region: string, field: "trustStoreArn" | "region"): void {
   if (!arn || arn.includes(`:${region}:`)) return;
-  if (field === "trustStoreArn") throw fieldError(field, `The ARN's region is not ${region}.`, `The trust store ARN is in another region than ${region}.`);
-  throw fieldError(field, `The trust store ${arn} is in another region; the region stays while Inkan manages it.`, `The trust store this target manages is not in ${region}.`);
+  if (field === "trustStoreArn") throw fieldError(field,
+      { en: `The ARN's region is not ${region}.`, ja: `ARN のリージョンが ${region} ではありません。` },
+      { en: `The trust store ARN is in another region than ${region}.`, ja: `トラストストアの ARN が ${region} とは別のリージョンです。` });
+  throw fieldError(field,
+    { en: `The trust store ${arn} is in another region; the region stays while Inkan manages it.`, ja: `トラストストア ${arn} は別のリージョンにあります。Inkan が管理している間、リージョンは変えられません。` },
+    { en: `The trust store this target manages is not in ${region}.`, ja: `このデプロイ先が管理するトラストストアは ${region} にありません。` });
 }
 
 /** Adds a deploy target; a stored secret access key is sealed before it is written. */
@@ -66,7 +74,7 @@ export async function createTarget(input: DeployTargetInput, actor: Actor, now =
     });
     return toTargetView(row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", `A deploy target named "${v.name}" already exists.`, { errors: [{ field: "name", message: "This name is taken." }] });
+    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", { en: `A deploy target named "${v.name}" already exists.`, ja: `デプロイ先「${v.name}」はすでにあります。` }, { errors: [{ field: "name", message: NAME_TAKEN }] });
     throw err;
   }
 }
@@ -78,7 +86,7 @@ export async function createTarget(input: DeployTargetInput, actor: Actor, now =
 async function withTargetHeld<T>(target: { id: string; name: string }, now: Date, work: () => Promise<T>): Promise<T> {
   const holder = `edit:${randomUUID()}`;
   if (!(await acquireLease(targetLock(target.id), holder, 60_000, now))) {
-    throw new InkanError("CONFLICT", `A deploy of ${target.name} is running; try again once it has finished (see the run history).`);
+    throw new InkanError("CONFLICT", { en: `A deploy of ${target.name} is running; try again once it has finished (see the run history).`, ja: `${target.name} のデプロイが実行中です。終了してからもう一度試してください(実行履歴を参照)。` });
   }
   try {
     return await work();
@@ -108,8 +116,9 @@ export async function updateTarget(name: string, input: DeployTargetUpdateInput,
   if (isTrustStoreManaged(row)) {
     // The edit form sends neither field then; an API caller may repeat the current values.
     if ((v.trustStoreArn && v.trustStoreArn !== row.trustStoreArn) || (v.trustStoreName && v.trustStoreName !== row.trustStoreName)) {
-      throw fieldError("trustStoreArn", "Inkan manages this trust store; it cannot be changed. Add a new target for another trust store.",
-        `Target ${name} keeps trust store ${row.trustStoreArn ?? row.trustStoreName}: Inkan's bundle and RevocationIds are in it.`);
+      throw fieldError("trustStoreArn",
+        { en: "Inkan manages this trust store; it cannot be changed. Add a new target for another trust store.", ja: "このトラストストアは Inkan が管理しているため変更できません。別のトラストストアには新しいデプロイ先を追加してください。" },
+        { en: `Target ${name} keeps trust store ${row.trustStoreArn ?? row.trustStoreName}: Inkan's bundle and RevocationIds are in it.`, ja: `デプロイ先 ${name} はトラストストア ${row.trustStoreArn ?? row.trustStoreName} を使い続けます。Inkan のバンドルと RevocationId がそこにあります。` });
     }
     store = { trustStoreArn: row.trustStoreArn, trustStoreName: row.trustStoreName };
     checkArnRegion(row.trustStoreArn, v.region, "region");
@@ -132,8 +141,9 @@ export async function updateTarget(name: string, input: DeployTargetUpdateInput,
     credentialChange = "kept";
   } else {
     throw fieldError("secretAccessKey", row.secretKeySealed && row.credentialsMode === "STORED"
-      ? "A new access key ID needs its secret access key."
-      : "Type the secret access key to store.", "A stored access key needs both the access key ID and the secret access key.");
+      ? { en: "A new access key ID needs its secret access key.", ja: "新しいアクセスキー ID にはシークレットアクセスキーが必要です。" }
+      : { en: "Type the secret access key to store.", ja: "保存するシークレットアクセスキーを入力してください。" },
+    issueText("A stored access key needs both the access key ID and the secret access key."));
   }
 
   const next = {

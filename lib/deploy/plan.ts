@@ -111,13 +111,13 @@ export function checkRevocationQuotas(live: readonly LiveRevocation[], plan: Rot
       continue;
     }
     if (step.add.bytes > quotas.revocationFileBytes) {
-      throw new InkanError("VALIDATION", `The CRL of CA ${step.caSlug} is ${step.add.bytes} bytes as PEM; the ALB quota "revocation file size" is ${quotas.revocationFileBytes} bytes (50 MB).`, { quota: "revocation file size" });
+      throw new InkanError("VALIDATION", { en: `The CRL of CA ${step.caSlug} is ${step.add.bytes} bytes as PEM; the ALB quota "revocation file size" is ${quotas.revocationFileBytes} bytes (50 MB).`, ja: `認証局 ${step.caSlug} の CRL は PEM で ${step.add.bytes} バイトです。ALB のクォータ「revocation file size」は ${quotas.revocationFileBytes} バイト(50 MB)です。` }, { quota: "revocation file size" });
     }
     if (lists + 1 > quotas.revocationListsPerTrustStore) {
-      throw new InkanError("VALIDATION", `The trust store holds ${lists} revocation lists; adding CA ${step.caSlug}'s CRL would exceed the ALB quota "revocation lists per trust store" (${quotas.revocationListsPerTrustStore}). Remove lists that Inkan did not add, or use another trust store.`, { quota: "revocation lists per trust store" });
+      throw new InkanError("VALIDATION", { en: `The trust store holds ${lists} revocation lists; adding CA ${step.caSlug}'s CRL would exceed the ALB quota "revocation lists per trust store" (${quotas.revocationListsPerTrustStore}). Remove lists that Inkan did not add, or use another trust store.`, ja: `トラストストアには失効リストが ${lists} 個あります。認証局 ${step.caSlug} の CRL を追加すると ALB のクォータ「revocation lists per trust store」(${quotas.revocationListsPerTrustStore})を超えます。Inkan が追加していないリストを削除するか、別のトラストストアを使ってください。` }, { quota: "revocation lists per trust store" });
     }
     if (entries + step.add.entries > quotas.revokedEntriesPerTrustStore) {
-      throw new InkanError("VALIDATION", `During the rotation the trust store would hold ${entries + step.add.entries} revoked entries (${entries} now + ${step.add.entries} in CA ${step.caSlug}'s new CRL); the ALB quota "revoked entries per trust store" is ${quotas.revokedEntriesPerTrustStore}.`, { quota: "revoked entries per trust store" });
+      throw new InkanError("VALIDATION", { en: `During the rotation the trust store would hold ${entries + step.add.entries} revoked entries (${entries} now + ${step.add.entries} in CA ${step.caSlug}'s new CRL); the ALB quota "revoked entries per trust store" is ${quotas.revokedEntriesPerTrustStore}.`, ja: `入れ替えの間、トラストストアの失効エントリは ${entries + step.add.entries} 件になります(現在 ${entries} 件 + 認証局 ${step.caSlug} の新しい CRL の ${step.add.entries} 件)。ALB のクォータ「revoked entries per trust store」は ${quotas.revokedEntriesPerTrustStore} です。` }, { quota: "revoked entries per trust store" });
     }
     lists += 1 - step.remove.length;
     entries += step.add.entries - step.remove.reduce((sum, id) => sum + (entriesOf.get(id) ?? 0), 0);

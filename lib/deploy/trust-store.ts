@@ -83,7 +83,7 @@ export async function createTrustStore(ctx: AwsContext, name: string, bucket: st
     return await withRetry(async () => {
       const out = await ctx.elbv2.send(new CreateTrustStoreCommand({ Name: name, CaCertificatesBundleS3Bucket: bucket, CaCertificatesBundleS3Key: key }));
       const arn = out.TrustStores?.[0]?.TrustStoreArn;
-      if (!arn) throw new InkanError("INTERNAL", "CreateTrustStore answered without a trust store ARN.");
+      if (!arn) throw new InkanError("INTERNAL", { en: "CreateTrustStore answered without a trust store ARN.", ja: "CreateTrustStore の応答にトラストストアの ARN がありません。" });
       return { arn, created: true };
     }, ctx.retry, { sleep: ctx.sleep, beforeRetry: lookUp });
   } catch (err) {
@@ -126,7 +126,7 @@ export async function addRevocation(ctx: AwsContext, arn: string, bucket: string
       RevocationContents: [{ S3Bucket: bucket, S3Key: key, RevocationType: "CRL" }],
     }));
     const id = out.TrustStoreRevocations?.[0]?.RevocationId;
-    if (id === undefined) throw new InkanError("INTERNAL", "AddTrustStoreRevocations answered without a RevocationId.");
+    if (id === undefined) throw new InkanError("INTERNAL", { en: "AddTrustStoreRevocations answered without a RevocationId.", ja: "AddTrustStoreRevocations の応答に RevocationId がありません。" });
     return Number(id);
   }, ctx.retry, {
     sleep: ctx.sleep,

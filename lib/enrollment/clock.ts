@@ -19,9 +19,12 @@ const advanceSchema = z.object({ ua: uaNameSchema, minutes: z.number().int().min
 /** Test clock only: moves one UA's clock forward by whole minutes. The caller is an ADMIN; audited. */
 export async function advanceUaClock(input: unknown, actor: Actor): Promise<{ ua: string; shiftMinutes: number; now: string }> {
   const parsed = advanceSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", `Send { "ua": "<name>", "minutes": <1-525600> }: ${parsed.error.issues[0].message}`);
+  if (!parsed.success) throw new InkanError("VALIDATION", {
+      en: `Send { "ua": "<name>", "minutes": <1-525600> }: ${parsed.error.issues[0].message}`,
+      ja: `{ "ua": "<名前>", "minutes": <1-525600> } を送ってください: ${parsed.error.issues[0].message}`,
+    });
   const { ua, minutes } = parsed.data;
-  if (!(await findUa(ua))) throw new InkanError("NOT_FOUND", `No UA named "${ua}".`);
+  if (!(await findUa(ua))) throw new InkanError("NOT_FOUND", { en: `No UA named "${ua}".`, ja: `UA「${ua}」はありません。` });
   const { shiftMinutes } = advanceTestClock(scope(ua), minutes);
   await recordStandaloneEvent({ actor, action: "testclock.advance", target: { type: "ua", id: ua }, details: { minutes, shiftMinutes } });
   return { ua, shiftMinutes, now: uaNow(ua).toISOString() };

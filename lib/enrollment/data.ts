@@ -29,7 +29,7 @@ export async function findUa(name: string): Promise<(UaSettings & { caId: string
 
 export async function getUa(name: string): Promise<UaSettings & { caId: string }> {
   const ua = await findUa(name);
-  if (!ua) throw new InkanError("NOT_FOUND", `No UA named "${name}".`);
+  if (!ua) throw new InkanError("NOT_FOUND", { en: `No UA named "${name}".`, ja: `UA「${name}」はありません。` });
   return ua;
 }
 

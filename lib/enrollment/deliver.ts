@@ -89,7 +89,7 @@ export async function deliverCertificate(req: DeliveryRequest, actor: Actor, now
     where: { serial: req.serial, caId: ua.caId, accountId: req.accountId },
     select: { id: true, serial: true, status: true, caId: true, account: { select: { name: true, status: true } } },
   });
-  if (!cert) throw new InkanError("NOT_FOUND", `You have no certificate with serial ${req.serial} at this UA.`);
+  if (!cert) throw new InkanError("NOT_FOUND", { en: `You have no certificate with serial ${req.serial} at this UA.`, ja: `このUAにシリアル番号 ${req.serial} のあなたの証明書はありません。` });
   const target = { type: "certificate" as const, id: cert.serial };
   const format = req.platform === "iphone" ? "mobileconfig" : "pkcs12";
   const refuse = async (reason: DeliveryRefusal, tx?: Tx): Promise<DeliveryOutcome> => {
@@ -102,7 +102,7 @@ export async function deliverCertificate(req: DeliveryRequest, actor: Actor, now
   if (cert.account.status !== "ACTIVE") return refuse("account-disabled");
   if (!platformAllowed(ua, req.platform)) return refuse("not-allowed");
   if (cert.status !== "ISSUED") return refuse("revoked");
-  if (ua.protectWithLoginPassword && !req.loginPassword) throw new InkanError("UNAUTHENTICATED", "Sign in again: the file is protected with your login password.");
+  if (ua.protectWithLoginPassword && !req.loginPassword) throw new InkanError("UNAUTHENTICATED", { en: "Sign in again: the file is protected with your login password.", ja: "もう一度ログインしてください。ファイルはログインパスワードで保護されます。" });
   const deliveryId = await ensureDeliveryRow(ua.id, cert.id, req.accountId);
 
   const claimed = await getDb().$transaction(async (tx) => {

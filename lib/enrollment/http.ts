@@ -8,7 +8,8 @@ import { parseLayoutChoice, platformFor } from "./policy";
 import { openUaSession, UA_LAYOUT_COOKIE, UA_SESSION_COOKIE, uaCookiePath } from "./session";
 import { uaUserActor } from "./sign-in";
 import { uaNow } from "./clock";
-import { en, refusalText } from "./messages";
+import { en, ja, refusalText } from "./messages";
+import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n/locale";
 import { PLATFORMS, type Platform, type PortalRefusal } from "./types";
 
 function readCookie(request: Request, name: string): string | undefined {
@@ -35,9 +36,9 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
   try {
     assertSameOrigin(request);
     const ua = await findUa(uaName);
-    if (!ua) throw new InkanError("NOT_FOUND", `No UA named "${uaName}".`);
+    if (!ua) throw new InkanError("NOT_FOUND", { en: `No UA named "${uaName}".`, ja: `UA「${uaName}」はありません。` });
     const session = openUaSession(ua.name, readCookie(request, UA_SESSION_COOKIE), now);
-    if (!session) throw new InkanError("UNAUTHENTICATED", "Sign in to the UA first.");
+    if (!session) throw new InkanError("UNAUTHENTICATED", { en: "Sign in to the UA first.", ja: "先にUAにログインしてください。" });
     const requested = new URL(request.url).searchParams.get("platform");
     const platform: Platform = (PLATFORMS as readonly string[]).includes(requested ?? "") ? (requested as Platform)
       : platformFor(request.headers.get("user-agent"), ua, parseLayoutChoice(readCookie(request, UA_LAYOUT_COOKIE)));
@@ -48,7 +49,7 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     const outcome = await deliverCertificate({ ua: ua.name, accountId: session.accountId, serial, platform, loginPassword: session.loginPassword }, actor, now);
     if (!outcome.ok) {
       if (wantsHtml) return back(outcome.reason);
-      throw new InkanError("CONFLICT", refusalText(en.portal, outcome.reason), { reason: outcome.reason });
+      throw new InkanError("CONFLICT", { en: refusalText(en.portal, outcome.reason), ja: refusalText(ja.portal, outcome.reason) }, { reason: outcome.reason });
     }
     const extra: Record<string, string> = {};
     if (outcome.oneTimePassword) extra["x-inkan-pkcs12-password"] = outcome.oneTimePassword;
@@ -59,6 +60,7 @@ export async function handleDeliveryRequest(request: Request, uaName: string, se
     return fileResponse(outcome.file, extra);
   } catch (err) {
     if (wantsHtml && err instanceof InkanError && err.code === "UNAUTHENTICATED") return back("session-expired");
-    return problemResponse(err);
+    // The portal's fetch shows `detail` to the end user: in the portal's language, as the page is.
+    return problemResponse(err, pickLocale(readCookie(request, LOCALE_COOKIE), request.headers.get("accept-language")));
   }
 }

@@ -1,5 +1,6 @@
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
-import { InkanError } from "@/lib/errors";
+import { InkanError, NAME_TAKEN } from "@/lib/errors";
+import { validationError } from "@/lib/i18n/validation";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { uaSettingsSchema, type UaSettingsInput } from "./schema";
 import { DEFAULT_UA_NAME, type UaSettings } from "./types";
@@ -7,16 +8,16 @@ import { toUaSettings, withCa } from "./data";
 
 function parseSettings(input: UaSettingsInput) {
   const parsed = uaSettingsSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-    throw new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
-  }
+  if (!parsed.success) throw validationError(parsed.error.issues);
   return parsed.data;
 }
 
 async function caIdOf(slug: string): Promise<string> {
   const ca = await getDb().certificateAuthority.findUnique({ where: { slug }, select: { id: true } });
-  if (!ca) throw new InkanError("VALIDATION", `No CA named "${slug}".`, { errors: [{ field: "caSlug", message: `No CA named "${slug}".` }] });
+  if (!ca) {
+    const text = { en: `No CA named "${slug}".`, ja: `認証局「${slug}」はありません。` };
+    throw new InkanError("VALIDATION", text, { errors: [{ field: "caSlug", message: text }] });
+  }
   return ca.id;
 }
 
@@ -52,7 +53,7 @@ export async function createUa(input: UaSettingsInput, actor: Actor, now = new D
       return toUaSettings(row);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", `A UA named "${data.name}" already exists.`, { errors: [{ field: "name", message: "This name is taken." }] });
+    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", { en: `A UA named "${data.name}" already exists.`, ja: `UA「${data.name}」はすでにあります。` }, { errors: [{ field: "name", message: NAME_TAKEN }] });
     throw err;
   }
 }
@@ -63,7 +64,7 @@ export async function updateUa(name: string, input: UaSettingsInput, actor: Acto
   const caId = await caIdOf(caSlug);
   return getDb().$transaction(async (tx) => {
     const found = await tx.enrollmentAuthority.findUnique({ where: { name }, select: { id: true } });
-    if (!found) throw new InkanError("NOT_FOUND", `No UA named "${name}".`);
+    if (!found) throw new InkanError("NOT_FOUND", { en: `No UA named "${name}".`, ja: `UA「${name}」はありません。` });
     const groups = await applicationGroupNames(tx, applicationGroupIds);
     await tx.enrollmentAuthority.update({ where: { id: found.id }, data: { ...data, caId } });
     await setApplicationGroups(tx, found.id, applicationGroupIds);
@@ -98,7 +99,7 @@ export async function ensureDefaultUa(caSlug: string, actor: Actor, now = new Da
 export async function resetDelivery(deliveryId: string, actor: Actor, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const d = await tx.delivery.findUnique({ where: { id: deliveryId }, include: { certificate: { select: { serial: true, privateKeyEncrypted: true } }, ua: { select: { name: true } } } });
-    if (!d) throw new InkanError("NOT_FOUND", "No such delivery.");
+    if (!d) throw new InkanError("NOT_FOUND", { en: "No such delivery.", ja: "その配布記録はありません。" });
     await tx.delivery.update({ where: { id: d.id }, data: { firstDeliveredAt: null, windowEndsAt: null, lockedAt: null } });
     await recordEvent(tx, {
       actor, action: "delivery.reset", target: { type: "certificate", id: d.certificate.serial },

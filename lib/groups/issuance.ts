@@ -90,11 +90,14 @@ export async function templatesForIssuance(accounts: readonly AccountRef[]): Pro
     result.set(
       account.id,
       isServerCertificate(template) && !inServerRoleGroup
-        ? new InkanError(
-            "UNPROCESSABLE",
-            `The account "${account.name}" is not in the role group "${serverRoleGroupName}", which a server certificate (serverAuth) requires. ` +
+        ? new InkanError("UNPROCESSABLE", {
+            en:
+              `The account "${account.name}" is not in the role group "${serverRoleGroupName}", which a server certificate (serverAuth) requires. ` +
               `Add the account to the role group "${serverRoleGroupName}" on the account page (Group info → Role groups → Add), then issue again.`,
-          )
+            ja:
+              `アカウント「${account.name}」はロールグループ「${serverRoleGroupName}」に属していません。サーバ証明書(serverAuth)にはこのグループが必要です。` +
+              `アカウントのページ(グループ情報 → ロールグループ → 追加)でロールグループ「${serverRoleGroupName}」に追加してから、もう一度発行してください。`,
+          })
         : template,
     );
   }
@@ -128,11 +131,15 @@ export async function certificateLimits(tx: Tx, accounts: readonly { account: Ac
       const held = valid.get(account.id) ?? 0;
       if (held >= max) {
         const from = template.primary.groupName ? ` (from the group "${template.primary.groupName}")` : "";
-        throw new InkanError(
-          "UNPROCESSABLE",
-          `The account "${account.name}" already holds ${held} valid certificate${held === 1 ? "" : "s"}, the most its template "${template.primary.templateName}"${from} allows. ` +
+        const fromJa = template.primary.groupName ? `(グループ「${template.primary.groupName}」から)` : "";
+        throw new InkanError("UNPROCESSABLE", {
+          en:
+            `The account "${account.name}" already holds ${held} valid certificate${held === 1 ? "" : "s"}, the most its template "${template.primary.templateName}"${from} allows. ` +
             "Revoke a certificate it no longer needs, or raise the limit in the template, then issue again.",
-        );
+          ja:
+            `アカウント「${account.name}」はすでに有効な証明書を ${held} 件持っており、テンプレート「${template.primary.templateName}」${fromJa}の上限に達しています。` +
+            "不要な証明書を失効するか、テンプレートの上限を上げてから、もう一度発行してください。",
+        });
       }
       valid.set(account.id, held + 1);
     },

@@ -16,7 +16,7 @@ export async function loadGroupList() {
 export async function loadGroup(id: string, cursor?: string) {
   const actor = await requireActor(EVERYONE);
   const group = await findGroup(id);
-  if (!group) throw new InkanError("NOT_FOUND", "No such group.");
+  if (!group) throw new InkanError("NOT_FOUND", { en: "No such group.", ja: "そのグループはありません。" });
   const [members, templates] = await Promise.all([listMembers(id, { cursor, limit: 50 }), listTemplates()]);
   return { group, members, templates: templates.map((t) => ({ id: t.id, name: t.name, usage: t.usage })), canEdit: actor.role !== "AUDITOR" };
 }
@@ -25,7 +25,7 @@ export async function loadGroup(id: string, cursor?: string) {
 export async function loadAccountGroups(accountName: string) {
   const actor = await requireActor(EVERYONE);
   const groups = await groupsOfAccount(accountName);
-  if (!groups) throw new InkanError("NOT_FOUND", `No account named "${accountName}".`);
+  if (!groups) throw new InkanError("NOT_FOUND", { en: `No account named "${accountName}".`, ja: `アカウント「${accountName}」はありません。` });
   return { ...groups, canEdit: actor.role !== "AUDITOR" };
 }
 
@@ -33,6 +33,6 @@ export async function loadAccountGroups(accountName: string) {
 export async function loadEffectiveTemplate(accountName: string) {
   await requireActor(EVERYONE);
   const groups = await groupsOfAccount(accountName);
-  if (!groups) throw new InkanError("NOT_FOUND", `No account named "${accountName}".`);
+  if (!groups) throw new InkanError("NOT_FOUND", { en: `No account named "${accountName}".`, ja: `アカウント「${accountName}」はありません。` });
   return effectiveTemplateForAccount({ id: groups.accountId, kind: groups.accountKind });
 }

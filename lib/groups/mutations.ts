@@ -1,5 +1,6 @@
 import { dbProvider, getDb, isUniqueViolation, type Tx } from "@/lib/db";
-import { InkanError } from "@/lib/errors";
+import { InkanError, NAME_TAKEN } from "@/lib/errors";
+import { issueText, validationError } from "@/lib/i18n/validation";
 import { SYSTEM_ACTOR, recordEvent, type Actor } from "@/lib/audit";
 import { ensureBuiltInTemplate } from "@/lib/templates";
 import { groupInputSchema, memberNameSchema, type GroupInput } from "./schema";
@@ -7,20 +8,23 @@ import { BUILT_IN_GROUPS, SSL_SERVER_GROUP_KEY, type BuiltInGroupKey } from "./b
 
 function parseGroup(input: GroupInput) {
   const parsed = groupInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-    throw new InkanError("VALIDATION", errors.map((e) => e.message).join(" "), { errors });
-  }
+  if (!parsed.success) throw validationError(parsed.error.issues);
   return parsed.data;
 }
 
 const nameTaken = (name: string) =>
-  new InkanError("CONFLICT", `A group named "${name}" already exists. Choose another name or open that group.`, { errors: [{ field: "name", message: "This name is taken." }] });
+  new InkanError("CONFLICT", {
+    en: `A group named "${name}" already exists. Choose another name or open that group.`,
+    ja: `グループ「${name}」はすでにあります。別の名前を選ぶか、そのグループを開いてください。`,
+  }, { errors: [{ field: "name", message: NAME_TAKEN }] });
 
 async function templateNameOf(tx: Tx, templateId: string | null): Promise<string | null> {
   if (!templateId) return null;
   const t = await tx.template.findUnique({ where: { id: templateId }, select: { name: true } });
-  if (!t) throw new InkanError("VALIDATION", "The chosen template no longer exists; reload the page and choose again.", { errors: [{ field: "templateId", message: "Unknown template." }] });
+  if (!t) throw new InkanError("VALIDATION", {
+    en: "The chosen template no longer exists; reload the page and choose again.",
+    ja: "選んだテンプレートはもうありません。ページを再読み込みして選び直してください。",
+  }, { errors: [{ field: "templateId", message: { en: "Unknown template.", ja: "不明なテンプレートです。" } }] });
   return t.name;
 }
 
@@ -45,9 +49,9 @@ export async function updateGroup(id: string, input: GroupInput, actor: Actor, n
   try {
     return await getDb().$transaction(async (tx) => {
       const current = await tx.group.findUnique({ where: { id }, select: { kind: true, builtIn: true } });
-      if (!current) throw new InkanError("NOT_FOUND", "This group no longer exists.");
+      if (!current) throw new InkanError("NOT_FOUND", { en: "This group no longer exists.", ja: "このグループはもうありません。" });
       if (current.builtIn && current.kind !== g.kind) {
-        throw new InkanError("UNPROCESSABLE", "A built-in group keeps its kind (user group or role group).", { errors: [{ field: "kind", message: "Built-in groups keep their kind." }] });
+        throw new InkanError("UNPROCESSABLE", { en: "A built-in group keeps its kind (user group or role group).", ja: "組み込みグループの種類(ユーザグループ/ロールグループ)は変えられません。" }, { errors: [{ field: "kind", message: { en: "Built-in groups keep their kind.", ja: "組み込みグループの種類は変えられません。" } }] });
       }
       const template = await templateNameOf(tx, g.templateId);
       const row = await tx.group.update({ where: { id }, data: g });
@@ -64,8 +68,8 @@ export async function updateGroup(id: string, input: GroupInput, actor: Actor, n
 export async function deleteGroup(id: string, actor: Actor, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const row = await tx.group.findUnique({ where: { id }, include: { _count: { select: { members: true } } } });
-    if (!row) throw new InkanError("NOT_FOUND", "This group no longer exists.");
-    if (row.builtIn) throw new InkanError("UNPROCESSABLE", `"${row.name}" is a built-in group and cannot be deleted. You can rename it or change its template instead.`);
+    if (!row) throw new InkanError("NOT_FOUND", { en: "This group no longer exists.", ja: "このグループはもうありません。" });
+    if (row.builtIn) throw new InkanError("UNPROCESSABLE", { en: `"${row.name}" is a built-in group and cannot be deleted. You can rename it or change its template instead.`, ja: `「${row.name}」は組み込みグループのため削除できません。代わりに名前やテンプレートを変更できます。` });
     await tx.group.delete({ where: { id } });
     await recordEvent(tx, { actor, action: "group.delete", target: { type: "group", id }, details: { name: row.name, kind: row.kind, members: row._count.members } }, now);
   });
@@ -73,23 +77,26 @@ export async function deleteGroup(id: string, actor: Actor, now = new Date()): P
 
 export async function addMember(groupId: string, accountName: string, actor: Actor, now = new Date()): Promise<void> {
   const name = memberNameSchema.safeParse(accountName);
-  if (!name.success) throw new InkanError("VALIDATION", name.error.issues[0].message, { errors: [{ field: "account", message: name.error.issues[0].message }] });
+  if (!name.success) throw new InkanError("VALIDATION", issueText(name.error.issues[0].message), { errors: [{ field: "account", message: issueText(name.error.issues[0].message) }] });
   try {
     await getDb().$transaction(async (tx) => {
       const [group, account] = await Promise.all([
         tx.group.findUnique({ where: { id: groupId }, select: { name: true } }),
         tx.account.findUnique({ where: { name: name.data }, select: { id: true } }),
       ]);
-      if (!group) throw new InkanError("NOT_FOUND", "This group no longer exists.");
-      if (!account) throw new InkanError("NOT_FOUND", `No account named "${name.data}". Check the user ID or server name (it is case-sensitive).`, { errors: [{ field: "account", message: "Unknown account." }] });
+      if (!group) throw new InkanError("NOT_FOUND", { en: "This group no longer exists.", ja: "このグループはもうありません。" });
+      if (!account) throw new InkanError("NOT_FOUND", {
+        en: `No account named "${name.data}". Check the user ID or server name (it is case-sensitive).`,
+        ja: `アカウント「${name.data}」はありません。ユーザIDまたはサーバ名を確認してください(大文字と小文字を区別します)。`,
+      }, { errors: [{ field: "account", message: { en: "Unknown account.", ja: "不明なアカウントです。" } }] });
       if (await tx.groupMembership.findUnique({ where: { groupId_accountId: { groupId, accountId: account.id } }, select: { groupId: true } })) {
-        throw new InkanError("CONFLICT", `"${name.data}" is already a member of "${group.name}".`);
+        throw new InkanError("CONFLICT", { en: `"${name.data}" is already a member of "${group.name}".`, ja: `「${name.data}」はすでに「${group.name}」のメンバーです。` });
       }
       await tx.groupMembership.create({ data: { groupId, accountId: account.id, createdAt: now } });
       await recordEvent(tx, { actor, action: "group.add-member", target: { type: "group", id: groupId }, details: { group: group.name, account: name.data } }, now);
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", `"${name.data}" is already a member of this group.`);
+    if (isUniqueViolation(err)) throw new InkanError("CONFLICT", { en: `"${name.data}" is already a member of this group.`, ja: `「${name.data}」はすでにこのグループのメンバーです。` });
     throw err;
   }
 }
@@ -98,9 +105,9 @@ export async function removeMember(groupId: string, accountName: string, actor: 
   await getDb().$transaction(async (tx) => {
     const account = await tx.account.findUnique({ where: { name: accountName }, select: { id: true } });
     const group = await tx.group.findUnique({ where: { id: groupId }, select: { name: true } });
-    if (!group || !account) throw new InkanError("NOT_FOUND", "The group or the account no longer exists.");
+    if (!group || !account) throw new InkanError("NOT_FOUND", { en: "The group or the account no longer exists.", ja: "グループまたはアカウントがもうありません。" });
     const { count } = await tx.groupMembership.deleteMany({ where: { groupId, accountId: account.id } });
-    if (count === 0) throw new InkanError("CONFLICT", `"${accountName}" is not a member of "${group.name}" (any more).`);
+    if (count === 0) throw new InkanError("CONFLICT", { en: `"${accountName}" is not a member of "${group.name}" (any more).`, ja: `「${accountName}」は「${group.name}」のメンバーではありません。` });
     await recordEvent(tx, { actor, action: "group.remove-member", target: { type: "group", id: groupId }, details: { group: group.name, account: accountName } }, now);
   });
 }

@@ -1,14 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { InkanError, toProblem } from "@/lib/errors";
+import { InkanError, toProblem, type Language } from "@/lib/errors";
+import { apiLocale } from "@/lib/i18n/locale";
 
 // Route-handler plumbing shared by /api/v1 and /crl: JSON bodies with a size cap,
 // RFC 9457 problem+json for every error, and file responses.
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export function problemResponse(err: unknown): Response {
-  const problem = toProblem(err);
+/** problem+json in `locale` (English unless the caller picked the reader's language). */
+export function problemResponse(err: unknown, locale: Language = "en"): Response {
+  const problem = toProblem(err, locale);
   if (problem.status >= 500) console.error("[inkan] route handler failed:", err instanceof Error ? err.stack : err);
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { "content-type": "application/problem+json" } });
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { "content-type": "application/problem+json", "content-language": locale } });
 }
 
 export function json(body: unknown, status = 200): Response {
@@ -30,17 +32,20 @@ export function currentRequestLine(): RequestLine | undefined {
   return requestLines.getStore();
 }
 
-/** Wraps a handler so any thrown error becomes problem+json, and its request line is known below it. */
+/**
+ * Wraps a handler so any thrown error becomes problem+json (in Japanese when the request's
+ * Accept-Language prefers it, else English), and its request line is known below it.
+ */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const request = args[0];
     const run = async () => {
       try {
         return await fn(...args);
       } catch (err) {
-        return problemResponse(err);
+        return problemResponse(err, request instanceof Request ? apiLocale(request.headers.get("accept-language")) : "en");
       }
     };
-    const request = args[0];
     if (!(request instanceof Request)) return run();
     return requestLines.run({ method: request.method, path: new URL(request.url).pathname.slice(0, 512) }, run);
   };
@@ -49,18 +54,18 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
 /** Reads a JSON object body, refusing oversize, non-JSON and non-object bodies with clear messages. */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) throw new InkanError("VALIDATION", "Send the request body as JSON with Content-Type: application/json.");
+  if (!type.toLowerCase().startsWith("application/json")) throw new InkanError("VALIDATION", { en: "Send the request body as JSON with Content-Type: application/json.", ja: "リクエスト本文は Content-Type: application/json の JSON で送ってください。" });
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw new InkanError("TOO_LARGE", { en: `The request body is larger than ${maxBytes} bytes.`, ja: `リクエスト本文が ${maxBytes} バイトを超えています。` });
   const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new InkanError("TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (Buffer.byteLength(text) > maxBytes) throw new InkanError("TOO_LARGE", { en: `The request body is larger than ${maxBytes} bytes.`, ja: `リクエスト本文が ${maxBytes} バイトを超えています。` });
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new InkanError("VALIDATION", "The request body is not valid JSON.");
+    throw new InkanError("VALIDATION", { en: "The request body is not valid JSON.", ja: "リクエスト本文が正しいJSONではありません。" });
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new InkanError("VALIDATION", "The request body must be a JSON object.");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new InkanError("VALIDATION", { en: "The request body must be a JSON object.", ja: "リクエスト本文はJSONオブジェクトにしてください。" });
   return body as Record<string, unknown>;
 }
 
@@ -82,5 +87,5 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!host || new URL(origin).host !== host) throw new InkanError("FORBIDDEN", "Cross-site request refused.");
+  if (!host || new URL(origin).host !== host) throw new InkanError("FORBIDDEN", { en: "Cross-site request refused.", ja: "別のサイトからのリクエストは受け付けません。" });
 }

@@ -23,3 +23,29 @@ export async function getMessages(): Promise<{ locale: Locale; t: Messages }> {
   const locale = await getLocale();
   return { locale, t: MESSAGES[locale] };
 }
+
+/** The reader's language where there may be no request (vitest, scripts): English outside one. */
+export async function requestLocale(): Promise<Locale> {
+  try {
+    return await getLocale();
+  } catch {
+    return "en";
+  }
+}
+
+/**
+ * The API's language: English unless Accept-Language ranks Japanese above English
+ * (machines get stable English `detail` by default; a tool may ask for Japanese).
+ */
+export function apiLocale(acceptLanguage: string | null): Locale {
+  let best: { locale: Locale; q: number } = { locale: "en", q: 0 };
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const [tag, ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    const locale: Locale | undefined = tag.startsWith("ja") ? "ja" : tag.startsWith("en") ? "en" : undefined;
+    if (!locale) continue;
+    const qParam = params.find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (Number.isFinite(q) && q > best.q) best = { locale, q };
+  }
+  return best.locale;
+}

@@ -1,5 +1,6 @@
 import { certificateJson } from "@/lib/ca";
 import { InkanError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/i18n/validation";
 import { identifyClient } from "./identify";
 import { identityRequestSchema } from "./schema";
 import type { ClientIdentity } from "./types";
@@ -29,9 +30,10 @@ export type ClientIdentityJson = ReturnType<typeof identityJson>;
 export async function identifyRequest(body: unknown, now = new Date()): Promise<ClientIdentityJson> {
   const parsed = identityRequestSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InkanError("VALIDATION", 'Send { "headers": { "X-Amzn-Mtls-Clientcert-Leaf": "...", ... } } with the headers as the load balancer sent them, or { "leafPem": "-----BEGIN CERTIFICATE-----..." }.', {
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    });
+    throw new InkanError("VALIDATION", {
+      en: 'Send { "headers": { "X-Amzn-Mtls-Clientcert-Leaf": "...", ... } } with the headers as the load balancer sent them, or { "leafPem": "-----BEGIN CERTIFICATE-----..." }.',
+      ja: 'ロードバランサが送ったヘッダーを { "headers": { "X-Amzn-Mtls-Clientcert-Leaf": "...", ... } } として、または { "leafPem": "-----BEGIN CERTIFICATE-----..." } を送ってください。',
+    }, { errors: fieldErrors(parsed.error.issues) });
   }
   return identityJson(await identifyClient(parsed.data, now));
 }

@@ -1,10 +1,11 @@
 import {
-  isPkiError, normalizeSerialHex, parseAlbClientCertHeaders, parseCertificate, parseUrlEncodedCertificates, sameDistinguishedName,
+  normalizeSerialHex, parseAlbClientCertHeaders, parseCertificate, parseUrlEncodedCertificates, sameDistinguishedName,
   verifyCertificateSignature, type CertificateInfo, type HeaderSource,
 } from "@/lib/pki";
 import { getCertificate, listAuthorities, type CertificateView } from "@/lib/ca";
 import { findAccountByName } from "@/lib/accounts";
-import { InkanError, isInkanError } from "@/lib/errors";
+import { isInkanError } from "@/lib/errors";
+import { fromPkiError } from "@/lib/i18n/pki";
 import type { ClientIdentity, IdentityStatus, PresentedCertificate } from "./types";
 
 /** ALB's X-Amzn-Mtls-Clientcert-* headers, or the leaf certificate as (URL-encoded) PEM. */
@@ -13,12 +14,6 @@ export type IdentifyInput = { headers: HeaderSource } | { leafPem: string };
 interface Presented {
   presented: PresentedCertificate;
   leaf: CertificateInfo | null;
-}
-
-function toInkanError(err: unknown): unknown {
-  if (!isPkiError(err)) return err;
-  if (err.code === "EMPTY_INPUT") return new InkanError("VALIDATION", err.message);
-  return new InkanError("UNPROCESSABLE", err.message, { pkiCode: err.code });
 }
 
 function readPresented(input: IdentifyInput): Presented {
@@ -33,7 +28,7 @@ function readPresented(input: IdentifyInput): Presented {
       : { source: "alb-verify", serial: alb.serialHex, issuer: alb.issuer, subject: alb.subject, notBefore: alb.notBefore, notAfter: alb.notAfter, sha256: null };
     return { leaf: alb.leaf, presented };
   } catch (err) {
-    throw toInkanError(err);
+    throw fromPkiError(err);
   }
 }
 

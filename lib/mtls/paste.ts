@@ -33,27 +33,27 @@ function headerLines(text: string): Record<string, string> {
  */
 export function parsePastedIdentity(text: string): IdentifyInput {
   if (typeof text !== "string" || text.trim() === "") {
-    throw new InkanError("VALIDATION", "Paste the request headers (or the demo page's output), or a certificate in PEM.");
+    throw new InkanError("VALIDATION", { en: "Paste the request headers (or the demo page's output), or a certificate in PEM.", ja: "リクエストヘッダー(またはデモページの出力)か、PEM形式の証明書を貼り付けてください。" });
   }
-  if (text.length > MAX_PASTE) throw new InkanError("TOO_LARGE", `The pasted text is longer than ${MAX_PASTE} characters.`);
+  if (text.length > MAX_PASTE) throw new InkanError("TOO_LARGE", { en: `The pasted text is longer than ${MAX_PASTE} characters.`, ja: `貼り付けたテキストが ${MAX_PASTE} 文字を超えています。` });
   const trimmed = text.trim();
   if (trimmed.startsWith("{")) {
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
     } catch {
-      throw new InkanError("VALIDATION", "The pasted text starts like JSON but is not valid JSON.");
+      throw new InkanError("VALIDATION", { en: "The pasted text starts like JSON but is not valid JSON.", ja: "貼り付けたテキストはJSONのように始まっていますが、正しいJSONではありません。" });
     }
     const body = identityRequestSchema.safeParse(json);
     if (body.success) return body.data;
     const plain = identityRequestSchema.safeParse({ headers: json });
     if (plain.success) return plain.data;
-    throw new InkanError("VALIDATION", 'Paste JSON as { "headers": { ... } }, { "leafPem": "..." } or an object of header names and values.');
+    throw new InkanError("VALIDATION", { en: 'Paste JSON as { "headers": { ... } }, { "leafPem": "..." } or an object of header names and values.', ja: 'JSONは { "headers": { ... } }、{ "leafPem": "..." }、またはヘッダー名と値のオブジェクトとして貼り付けてください。' });
   }
   const headers = headerLines(trimmed);
   const mtls = Object.keys(headers).filter((k) => k.startsWith("x-amzn-mtls-"));
   if (mtls.length > 0) return { headers: Object.fromEntries(mtls.map((k) => [k, headers[k]])) };
   if (headers["x-ssl-client-cert"]) return { leafPem: headers["x-ssl-client-cert"] };
   if (/-----BEGIN(%20| )CERTIFICATE-----/.test(trimmed)) return { leafPem: trimmed };
-  throw new InkanError("VALIDATION", "No X-Amzn-Mtls-Clientcert header, X-SSL-Client-Cert header or PEM certificate was found in the pasted text.");
+  throw new InkanError("VALIDATION", { en: "No X-Amzn-Mtls-Clientcert header, X-SSL-Client-Cert header or PEM certificate was found in the pasted text.", ja: "貼り付けたテキストに X-Amzn-Mtls-Clientcert ヘッダー、X-SSL-Client-Cert ヘッダー、PEM形式の証明書のいずれも見つかりません。" });
 }

@@ -6,6 +6,7 @@ import { apacheRecipe } from "./apache-recipe";
 import { iisRecipe } from "./iis-recipe";
 import { albRecipe } from "./alb-recipe";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 
 /** Every server's recipe for one CA: pure text, nothing is read or written. */
 export function serverRecipes(input: ServerRecipeInput): Record<WebServer, Recipe> {
@@ -17,8 +18,9 @@ export function recipeOptionsFrom(fields: RecipeOptionsInput): { options: Recipe
   const parsed = recipeOptionsSchema.safeParse(fields);
   if (!parsed.success) {
     // The form field is the path's first element (a list's item index would mean nothing to the admin).
-    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message }));
-    throw new InkanError("VALIDATION", errors.map((e) => `${e.field}: ${e.message}`).join(" "), { errors });
+    const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: issueText(i.message) }));
+    const summary = (l: "en" | "ja") => errors.map((e) => `${e.field}: ${e.message[l]}`).join(" ");
+    throw new InkanError("VALIDATION", { en: summary("en"), ja: summary("ja") }, { errors });
   }
   const f = parsed.data;
   return {

@@ -38,13 +38,13 @@ async function scope(filter: ReportFilter): Promise<Scope> {
   let templateId: string | null | undefined;
   if (filter.ca) {
     const ca = await db.certificateAuthority.findUnique({ where: { slug: filter.ca }, select: { id: true } });
-    if (!ca) throw new InkanError("VALIDATION", `ca: There is no CA "${filter.ca}". Choose one from the list.`);
+    if (!ca) throw new InkanError("VALIDATION", { en: `ca: There is no CA "${filter.ca}". Choose one from the list.`, ja: `ca: 認証局「${filter.ca}」はありません。一覧から選んでください。` });
     where.caId = caId = ca.id;
   }
   if (filter.template === NO_TEMPLATE) where.templateId = templateId = null;
   else if (filter.template) {
     const t = await db.template.findUnique({ where: { name: filter.template }, select: { id: true } });
-    if (!t) throw new InkanError("VALIDATION", `template: There is no template "${filter.template}". Choose one from the list.`);
+    if (!t) throw new InkanError("VALIDATION", { en: `template: There is no template "${filter.template}". Choose one from the list.`, ja: `template: テンプレート「${filter.template}」はありません。一覧から選んでください。` });
     where.templateId = templateId = t.id;
   }
   return { where, caId, templateId };

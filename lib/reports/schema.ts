@@ -3,6 +3,7 @@
 // to whole buckets so the first and last bars are comparable with the others.
 import { z } from "zod";
 import { InkanError } from "@/lib/errors";
+import { issueText } from "@/lib/i18n/validation";
 
 export const REPORT_PERIODS = ["day", "week", "month"] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
@@ -72,8 +73,8 @@ export function bucketStarts(filter: Pick<ReportFilter, "period" | "from" | "to"
 export function parseReportFilter(params: Record<string, string | undefined>, now = new Date()): ReportFilter {
   const parsed = reportFilterSchema.safeParse(params);
   if (!parsed.success) {
-    const text = parsed.error.issues.map((i) => `${i.path.join(".") || "filter"}: ${i.message}`).join(" ");
-    throw new InkanError("VALIDATION", text);
+    const text = (l: "en" | "ja") => parsed.error.issues.map((i) => `${i.path.join(".") || "filter"}: ${issueText(i.message)[l]}`).join(" ");
+    throw new InkanError("VALIDATION", { en: text("en"), ja: text("ja") });
   }
   const { period, ca, template } = parsed.data;
   const toDay = parsed.data.to ? new Date(`${parsed.data.to}T00:00:00Z`) : now;
@@ -82,11 +83,11 @@ export function parseReportFilter(params: Record<string, string | undefined>, no
     : parsed.data.to || period === "month"
       ? new Date(Date.UTC(toDay.getUTCFullYear(), toDay.getUTCMonth() - 11, 1))
       : new Date(toDay.getTime() - (period === "week" ? 12 * 7 : 30) * DAY_MS);
-  if (fromDay > toDay) throw new InkanError("VALIDATION", "from: The start of the range is after its end. Swap the dates.");
+  if (fromDay > toDay) throw new InkanError("VALIDATION", { en: "from: The start of the range is after its end. Swap the dates.", ja: "from: 期間の開始が終了より後です。日付を入れ替えてください。" });
   const filter: ReportFilter = { period, from: bucketStart(fromDay, period), to: nextBucket(bucketStart(toDay, period), period), ca, template };
   const count = bucketStarts(filter).length;
   if (count > MAX_BUCKETS) {
-    throw new InkanError("VALIDATION", `The range holds ${count} ${period} periods; at most ${MAX_BUCKETS} fit in one report. Choose a shorter range or a longer period.`);
+    throw new InkanError("VALIDATION", { en: `The range holds ${count} ${period} periods; at most ${MAX_BUCKETS} fit in one report. Choose a shorter range or a longer period.`, ja: `期間に ${period} 単位の区間が ${count} 個あります。1つのレポートに入るのは ${MAX_BUCKETS} 個までです。期間を短くするか、単位を長くしてください。` });
   }
   return filter;
 }

@@ -23,7 +23,10 @@ function parseKey(text: string): Buffer {
   if (!key) {
     throw new InkanError(
       "VALIDATION",
-      "INKAN_MASTER_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`).",
+      {
+        en: "INKAN_MASTER_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`).",
+        ja: "INKAN_MASTER_KEY は32バイトで、16進数64桁か base64 で指定してください(例: `openssl rand -base64 32`)。",
+      },
     );
   }
   return key;
@@ -67,7 +70,7 @@ export function sealSecret(plaintext: Buffer, purpose: string): Buffer {
 export function openSecret(sealed: Uint8Array, purpose: string): Buffer {
   const buf = Buffer.from(sealed);
   if (buf.length < 1 + IV_BYTES + TAG_BYTES || buf[0] !== VERSION) {
-    throw new InkanError("INTERNAL", `Stored secret for ${purpose} is not in a format this version can read.`);
+    throw new InkanError("INTERNAL", { en: `Stored secret for ${purpose} is not in a format this version can read.`, ja: `${purpose} の保存済みシークレットは、このバージョンで読める形式ではありません。` });
   }
   const iv = buf.subarray(1, 1 + IV_BYTES);
   const tag = buf.subarray(buf.length - TAG_BYTES);
@@ -79,7 +82,10 @@ export function openSecret(sealed: Uint8Array, purpose: string): Buffer {
   } catch {
     throw new InkanError(
       "INTERNAL",
-      `Stored secret for ${purpose} cannot be decrypted: is INKAN_MASTER_KEY (or data/master.key) the one it was sealed with?`,
+      {
+        en: `Stored secret for ${purpose} cannot be decrypted: is INKAN_MASTER_KEY (or data/master.key) the one it was sealed with?`,
+        ja: `${purpose} の保存済みシークレットを復号できません。INKAN_MASTER_KEY(または data/master.key)が暗号化したときのものか確認してください。`,
+      },
     );
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { InkanError, isInkanError } from "@/lib/errors";
+import { validationError } from "@/lib/i18n/validation";
 import { CLI_ACTOR, recordEvent, recordStandaloneEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit";
 import { createAdmin, createApiToken, countAdmins, insertAdmin, prepareAdmin } from "@/lib/auth";
 import { setupSchema } from "@/lib/auth/schema";
@@ -79,11 +80,11 @@ export async function setupRequired(): Promise<boolean> {
 /** /setup: the one-time token printed on the console creates the first administrator. */
 export async function completeSetup(input: { token: string; email: string; password: string }, actor: Actor = CLI_ACTOR, now = new Date()): Promise<void> {
   const parsed = setupSchema.safeParse(input);
-  if (!parsed.success) throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "));
-  if (!(await setupRequired())) throw new InkanError("CONFLICT", "Setup is already complete. Sign in at /ra/login.");
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!(await setupRequired())) throw new InkanError("CONFLICT", { en: "Setup is already complete. Sign in at /ra/login.", ja: "セットアップはすでに完了しています。/ra/login からログインしてください。" });
   const state = await getDb().setupState.findUnique({ where: { id: 1 } });
   // A token spent a moment ago by a simultaneous submission is not a wrong token.
-  if (!state?.setupTokenHash) throw new InkanError("CONFLICT", state?.completedAt ? "Setup is already complete. Sign in at /ra/login." : "There is no setup token: restart the server to print one.");
+  if (!state?.setupTokenHash) throw new InkanError("CONFLICT", state?.completedAt ? { en: "Setup is already complete. Sign in at /ra/login.", ja: "セットアップはすでに完了しています。/ra/login からログインしてください。" } : { en: "There is no setup token: restart the server to print one.", ja: "セットアップトークンがありません。サーバを再起動して表示させてください。" });
   const expected = Buffer.from(state.setupTokenHash, "hex");
   const given = Buffer.from(sha256(parsed.data.token), "hex");
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
@@ -91,7 +92,7 @@ export async function completeSetup(input: { token: string; email: string; passw
     // first administrator exists, a window the operator is watching, so there is no
     // lasting flood to fear and each attempt is worth seeing.
     await recordStandaloneEvent({ actor, action: "setup.complete", outcome: "FAILURE", details: { reason: "wrong-token", email: parsed.data.email } }, now);
-    throw new InkanError("FORBIDDEN", "The setup token is not the one printed on the server console at start. Copy it again (restart to print a new one).");
+    throw new InkanError("FORBIDDEN", { en: "The setup token is not the one printed on the server console at start. Copy it again (restart to print a new one).", ja: "セットアップトークンが、起動時にサーバのコンソールに表示されたものと違います。もう一度コピーしてください(再起動すると新しいトークンが表示されます)。" });
   }
   const admin = await prepareAdmin({ email: parsed.data.email, role: "ADMIN", password: parsed.data.password, name: "Administrator" });
   const tokenHash = state.setupTokenHash;
@@ -99,7 +100,7 @@ export async function completeSetup(input: { token: string; email: string; passw
     // Spending the token by one conditional update decides between simultaneous submissions;
     // if the administrator cannot be created, the rollback gives the token back for a retry.
     const { count } = await tx.setupState.updateMany({ where: { id: 1, setupTokenHash: tokenHash }, data: { setupTokenHash: null, completedAt: now } });
-    if (count === 0) throw new InkanError("CONFLICT", "This setup token was just used. Sign in at /ra/login.");
+    if (count === 0) throw new InkanError("CONFLICT", { en: "This setup token was just used. Sign in at /ra/login.", ja: "このセットアップトークンはたった今使われました。/ra/login からログインしてください。" });
     const created = await insertAdmin(tx, admin, actor);
     await recordEvent(tx, { actor, action: "setup.complete", target: { type: "admin", id: created.email } }, now);
   });

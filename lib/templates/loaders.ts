@@ -11,6 +11,6 @@ export async function loadTemplateList() {
 export async function loadTemplate(id: string) {
   const actor = await requireActor(EVERYONE);
   const template = await findTemplate(id);
-  if (!template) throw new InkanError("NOT_FOUND", "No such template.");
+  if (!template) throw new InkanError("NOT_FOUND", { en: "No such template.", ja: "そのテンプレートはありません。" });
   return { template, canEdit: actor.role === "ADMIN" };
 }

@@ -1,5 +1,5 @@
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
-import { InkanError } from "@/lib/errors";
+import { InkanError, NAME_TAKEN } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/audit";
 import { parseTemplateInput, type TemplateInput, type ValidTemplate } from "./schema";
 import { templateColumns, toTemplateSpec } from "./data";
@@ -7,7 +7,10 @@ import { BUILT_IN_TEMPLATES, type CLIENT_TEMPLATE_KEY, type SERVER_TEMPLATE_KEY 
 import type { TemplateSpec } from "./types";
 
 const nameTaken = (name: string) =>
-  new InkanError("CONFLICT", `A template named "${name}" already exists. Choose another name or edit that template.`, { errors: [{ field: "name", message: "This name is taken." }] });
+  new InkanError("CONFLICT", {
+    en: `A template named "${name}" already exists. Choose another name or edit that template.`,
+    ja: `テンプレート「${name}」はすでにあります。別の名前を選ぶか、そのテンプレートを編集してください。`,
+  }, { errors: [{ field: "name", message: NAME_TAKEN }] });
 
 function auditDetails(t: ValidTemplate) {
   return { name: t.name, usage: t.usage, subject: t.subject, keyAlgorithm: t.keyAlgorithm, validityDays: t.validityDays, keyUsage: t.keyUsage, extendedKeyUsage: t.extendedKeyUsage, maxValidCertificates: t.maxValidCertificates };
@@ -33,9 +36,12 @@ export async function updateTemplate(id: string, input: TemplateInput, actor: Ac
   try {
     return await getDb().$transaction(async (tx) => {
       const current = await tx.template.findUnique({ where: { id }, select: { usage: true, builtIn: true } });
-      if (!current) throw new InkanError("NOT_FOUND", "This template no longer exists.");
+      if (!current) throw new InkanError("NOT_FOUND", { en: "This template no longer exists.", ja: "このテンプレートはもうありません。" });
       if (current.builtIn && current.usage !== t.usage) {
-        throw new InkanError("UNPROCESSABLE", "A built-in template keeps its usage (client or server). Create a new template for the other usage.", { errors: [{ field: "usage", message: "Built-in templates keep their usage." }] });
+        throw new InkanError("UNPROCESSABLE", {
+          en: "A built-in template keeps its usage (client or server). Create a new template for the other usage.",
+          ja: "組み込みテンプレートの用途(クライアント/サーバ)は変えられません。別の用途には新しいテンプレートを作成してください。",
+        }, { errors: [{ field: "usage", message: { en: "Built-in templates keep their usage.", ja: "組み込みテンプレートの用途は変えられません。" } }] });
       }
       const row = await tx.template.update({ where: { id }, data: templateColumns(t) });
       await recordEvent(tx, { actor, action: "template.update", target: { type: "template", id }, details: auditDetails(t) }, now);
@@ -51,10 +57,13 @@ export async function updateTemplate(id: string, input: TemplateInput, actor: Ac
 export async function deleteTemplate(id: string, actor: Actor, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const row = await tx.template.findUnique({ where: { id }, include: { groups: { select: { name: true } } } });
-    if (!row) throw new InkanError("NOT_FOUND", "This template no longer exists.");
-    if (row.builtIn) throw new InkanError("UNPROCESSABLE", `"${row.name}" is a built-in template and cannot be deleted. You can edit its values instead.`);
+    if (!row) throw new InkanError("NOT_FOUND", { en: "This template no longer exists.", ja: "このテンプレートはもうありません。" });
+    if (row.builtIn) throw new InkanError("UNPROCESSABLE", { en: `"${row.name}" is a built-in template and cannot be deleted. You can edit its values instead.`, ja: `「${row.name}」は組み込みテンプレートのため削除できません。代わりに値を編集できます。` });
     if (row.groups.length) {
-      throw new InkanError("CONFLICT", `The template "${row.name}" is attached to ${row.groups.map((g) => `"${g.name}"`).join(", ")}. Attach another template to those groups (or none) first.`);
+      throw new InkanError("CONFLICT", {
+        en: `The template "${row.name}" is attached to ${row.groups.map((g) => `"${g.name}"`).join(", ")}. Attach another template to those groups (or none) first.`,
+        ja: `テンプレート「${row.name}」は ${row.groups.map((g) => `「${g.name}」`).join("、")} に割り当てられています。先にそれらのグループに別のテンプレートを割り当てるか、テンプレートを外してください。`,
+      });
     }
     // Certificates issued with it keep their data; their template reference is cleared (ON DELETE SET NULL).
     await tx.template.delete({ where: { id } });

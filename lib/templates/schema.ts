@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { EKU_OIDS, KEY_ALGORITHMS, KEY_USAGE_BITS, encodeName, isPkiError, type KeyAlgorithm, type KeyUsageFlag } from "@/lib/pki";
 import { InkanError } from "@/lib/errors";
+import { pkiErrorText } from "@/lib/i18n/pki";
+import { validationError } from "@/lib/i18n/validation";
 import { SUBJECT_FIELDS, type SubjectFieldKey, type TemplateSubject } from "./types";
 
 /** End-entity key usages a template may set (never keyCertSign / cRLSign: leaves are not CAs). */
@@ -30,9 +32,7 @@ export type ValidTemplate = z.output<typeof templateInputSchema>;
 export function parseTemplateInput(input: TemplateInput): ValidTemplate {
   const parsed = templateInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InkanError("VALIDATION", parsed.error.issues.map((i) => i.message).join(" "), {
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
-    });
+    throw validationError(parsed.error.issues);
   }
   const subject: TemplateSubject = {};
   for (const key of SUBJECT_FIELDS) {
@@ -53,7 +53,8 @@ function checkSubjectValue(key: SubjectFieldKey, value: string): void {
     encodeName([{ type: key, value }]);
   } catch (err) {
     if (!isPkiError(err)) throw err;
-    throw new InkanError("VALIDATION", `${key} "${value}": ${err.message}`, { errors: [{ field: `subject.${key}`, message: err.message }] });
+    const text = pkiErrorText(err);
+    throw new InkanError("VALIDATION", { en: `${key} "${value}": ${text.en}`, ja: `${key}「${value}」: ${text.ja}` }, { errors: [{ field: `subject.${key}`, message: text }] });
   }
 }
 

@@ -64,6 +64,17 @@ describe.each(PROVIDERS)("CSV account import on %s", (provider) => {
     expect(byLine[11].errors[0]).toMatch(/Line 11 has 2 fields; the header has 5/);
     expect(byLine[12]).toMatchObject({ userId: "web10", action: "create" });
     expect(plan.counts).toEqual({ create: 2, update: 0, unchanged: 1, error: 8 });
+
+    // The same file previewed for a Japanese reader: the same rows, every error in Japanese.
+    const ja = await previewAccountImport(file, "ja");
+    const jaByLine = Object.fromEntries(ja.rows.map((r) => [r.line, r]));
+    expect(ja.rows.map((r) => [r.line, r.action, r.errors.length])).toEqual(plan.rows.map((r) => [r.line, r.action, r.errors.length]));
+    expect(jaByLine[4].errors).toEqual(["正しいメールアドレスを入力してください。"]);
+    expect(jaByLine[6].errors).toEqual(["グループ「nosuchgroup」はありません。先にグループを作成するか、名前を直してください。"]);
+    expect(jaByLine[7].errors).toEqual(["ユーザID「new1」はすでに 2 行目にあります。1つのアカウントは1回だけ書いてください。"]);
+    expect(jaByLine[8].errors).toEqual(["「already-server」はサーバアカウントとして存在します。CSV の行でアカウントの種別は変えられません。"]);
+    expect(jaByLine[11].errors).toEqual(["11 行目の項目は 2 個ですが、ヘッダーは 5 個です。カンマの過不足を確認するか、カンマを含む項目を引用符で囲んでください。"]);
+    for (const row of ja.rows) for (const e of row.errors) expect(e).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
   it("refuses a file without a user_id column or with a broken quote, before looking at rows", async () => {

@@ -89,8 +89,9 @@ describe.each(PROVIDERS)("Android and Mac delivery on %s", (provider) => {
   });
 
   describe("POST /<ua>/ua/deliver/<serial>", () => {
-    function post(ua: string, serial: string, opts: { userAgent: string; accept: string; session?: { accountId: string; accountName: string }; expiresAt?: Date; layout?: string }) {
-      const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: opts.accept };
+    function post(ua: string, serial: string, opts: { userAgent: string; accept: string; session?: { accountId: string; accountName: string }; expiresAt?: Date; layout?: string; language?: string }) {
+      // The portal answers in its reader's language (Japanese without a preference); these read English.
+      const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: opts.accept, "accept-language": opts.language ?? "en" };
       const cookies = [];
       if (opts.session) cookies.push(`${UA_SESSION_COOKIE}=${sealUaSession(ua, { ...opts.session, expiresAt: (opts.expiresAt ?? minutes(15)).getTime() })}`);
       if (opts.layout) cookies.push(`${UA_LAYOUT_COOKIE}=${opts.layout}`);
@@ -131,6 +132,8 @@ describe.each(PROVIDERS)("Android and Mac delivery on %s", (provider) => {
       const response = await handleDeliveryRequest(post(ua, user.serial, { userAgent: MAC, accept: "application/json", session: { accountId: user.accountId, accountName: user.name } }), ua, user.serial, T0);
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ code: "CONFLICT", reason: "not-allowed", detail: "This site does not offer certificates for this device." });
+      const ja = await handleDeliveryRequest(post(ua, user.serial, { userAgent: MAC, accept: "application/json", session: { accountId: user.accountId, accountName: user.name }, language: "ja" }), ua, user.serial, T0);
+      expect(await ja.json()).toMatchObject({ code: "CONFLICT", reason: "not-allowed", detail: "この申込局はこの端末への配布を許可していません。" });
     });
 
     it("sends a refused form post back to the page with the reason: window expired, session ended", async () => {

@@ -109,7 +109,8 @@ describe.each(PROVIDERS)("bad input on %s", (provider) => {
       ["a UA password shorter than 8 characters", { kind: "user" as const, name: "usr-z", uaPassword: "short" }, /UA password needs at least 8 characters/],
     ])("refuses %s with VALIDATION and field errors, writing nothing", async (_name, input, message) => {
       const err = await refusedWithoutWrites(() => createAccount(input, TEST_ACTOR), "VALIDATION", message);
-      expect(err.details?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(message) })]));
+      expect(err.detailsIn("en")?.errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(message) })]));
+      expect(err.messageIn("ja")).toMatch(/[ぁ-んァ-ン一-龯]/);
     });
 
     it("refuses a duplicate account name with CONFLICT and no audit event", async () => {

@@ -3,6 +3,7 @@ import { certificateJson, getCertificate, issueFromCsr, issueWithServerKey, keyA
 import { requireActor } from "@/lib/auth/guard";
 import { EVERYONE, STAFF } from "@/lib/auth";
 import { InkanError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/i18n/validation";
 import { assertSameOrigin, handle, json, readJson } from "@/lib/http";
 import type { KeyAlgorithm } from "@/lib/pki";
 
@@ -18,8 +19,8 @@ export const POST = handle(async (request: Request) => {
   const actor = await requireActor(STAFF);
   const parsed = body.safeParse(await readJson(request));
   if (!parsed.success) {
-    throw new InkanError("VALIDATION", 'Send { "account": "<name>", "csr": "<PEM>" } or { "account": "<name>", "keyAlgorithm": "RSA-2048" }.', {
-      errors: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+    throw new InkanError("VALIDATION", { en: 'Send { "account": "<name>", "csr": "<PEM>" } or { "account": "<name>", "keyAlgorithm": "RSA-2048" }.', ja: '{ "account": "<名前>", "csr": "<PEM>" } または { "account": "<名前>", "keyAlgorithm": "RSA-2048" } を送ってください。' }, {
+      errors: fieldErrors(parsed.error.issues),
     });
   }
   const input = parsed.data;

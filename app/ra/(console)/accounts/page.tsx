@@ -31,7 +31,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         )}
       </div>
       <AccountFilters query={query} groups={groups} t={t} />
-      {problems.length > 0 && <Alert kind="error" testId="list-problems">{t.ignored} {problems.join(" ")}</Alert>}
+      {problems.length > 0 && <Alert kind="error" testId="list-problems">{t.ignored} {problems.map((p) => p[locale]).join(" ")}</Alert>}
       {query.sort === "expiry" && <p className="help">{t.expiryNote}</p>}
       {page.items.length === 0 ? (
         <p className="empty panel" data-testid="account-list-empty">{filtered || after ? t.noMatch : t.empty}</p>

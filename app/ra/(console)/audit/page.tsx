@@ -14,7 +14,8 @@ const FILTER_KEYS = ["from", "to", "actor", "action", "targetType", "targetId", 
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const m = auditMessages(await getLocale());
+  const locale = await getLocale();
+  const m = auditMessages(locale);
   const filters = Object.fromEntries(FILTER_KEYS.filter((k) => params[k]).map((k) => [k, params[k] as string]));
   let data;
   let invalid: string | null = null;
@@ -23,7 +24,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     data = await pageData(() => loadAuditLog({ ...filters, cursor: params.cursor }));
   } catch (err) {
     if (!isInkanError(err) || err.code !== "VALIDATION") throw err;
-    invalid = err.message;
+    invalid = err.messageIn(locale);
   }
   const filtered = Object.keys(filters).length > 0;
   const exportHref = (format: string) => `/ra/audit/export?${new URLSearchParams({ ...filters, format })}`;

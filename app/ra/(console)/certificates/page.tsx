@@ -21,7 +21,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
   let error: string | undefined;
   const list = await pageData(() => loadCertificateList({ ...filters, cursor: params.cursor })).catch((err: unknown) => {
     if (isInkanError(err) && err.code === "VALIDATION") {
-      error = err.message;
+      error = err.messageIn(locale);
       return null;
     }
     throw err;

@@ -17,7 +17,8 @@ const FILTER_KEYS = ["period", "from", "to", "ca", "template"] as const;
 
 export default async function IssuanceReportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const m = reportMessages(await getLocale());
+  const locale = await getLocale();
+  const m = reportMessages(locale);
   const filters = Object.fromEntries(FILTER_KEYS.filter((k) => params[k]).map((k) => [k, params[k] as string]));
   let data;
   let invalid: string | null = null;
@@ -25,7 +26,7 @@ export default async function IssuanceReportPage({ searchParams }: { searchParam
     data = await pageData(() => loadIssuanceReport(filters));
   } catch (err) {
     if (!isInkanError(err) || err.code !== "VALIDATION") throw err;
-    invalid = err.message;
+    invalid = err.messageIn(locale);
   }
   const options = data?.options ?? (await pageData(() => loadReportFilterOptions()));
   const query = data ? reportFilterToQuery(data.report.filter) : null;

@@ -12,7 +12,7 @@ export const GET = handle(async (_request: Request, { params }: Params) => {
   await requireActor(EVERYONE);
   const { name } = await params;
   const account = await findAccountByName(decodeURIComponent(name));
-  if (!account) throw new InkanError("NOT_FOUND", `No account named "${decodeURIComponent(name)}".`);
+  if (!account) throw new InkanError("NOT_FOUND", { en: `No account named "${decodeURIComponent(name)}".`, ja: `アカウント「${decodeURIComponent(name)}」はありません。` });
   return json(accountJson(account));
 });
 
@@ -30,6 +30,6 @@ export const DELETE = handle(async (request: Request, { params }: Params) => {
   const actor = await requireActor(STAFF);
   const { name } = await params;
   const choice = new URL(request.url).searchParams.get("certificates");
-  if (!choice) throw new InkanError("VALIDATION", 'Add ?certificates=revoke (revoke the account\'s certificates, reason cessationOfOperation) or ?certificates=keep (they stay valid).');
+  if (!choice) throw new InkanError("VALIDATION", { en: "Add ?certificates=revoke (revoke the account's certificates, reason cessationOfOperation) or ?certificates=keep (they stay valid).", ja: "?certificates=revoke(アカウントの証明書を理由 cessationOfOperation で失効)か ?certificates=keep(有効なまま残す)を付けてください。" });
   return json(await deleteAccount(decodeURIComponent(name), choice as DeleteCertificatesChoice, actor));
 });

@@ -8,7 +8,8 @@ import { ImportAccounts } from "@/components/accounts/ImportAccounts";
 
 export default async function ImportAccountsPage() {
   const { canWrite } = await pageData(() => loadImportPage());
-  const m = ACCOUNT_MESSAGES[await getLocale()];
+  const locale = await getLocale();
+  const m = ACCOUNT_MESSAGES[locale];
   const t = m.import;
   return (
     <>
@@ -23,7 +24,7 @@ export default async function ImportAccountsPage() {
         </ul>
         <p className="help">{t.rule}</p>
       </section>
-      {canWrite ? <ImportAccounts t={t} maxBytes={MAX_IMPORT_BYTES} /> : <p className="panel">{t.readOnly}</p>}
+      {canWrite ? <ImportAccounts t={t} locale={locale} maxBytes={MAX_IMPORT_BYTES} /> : <p className="panel">{t.readOnly}</p>}
     </>
   );
 }
