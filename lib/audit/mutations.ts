@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { dbProvider, getDb } from "@/lib/db";
+import { dbProvider, getDb, insertRows, newRowId } from "@/lib/db";
 import { eventHash, GENESIS_HASH, type ChainedFields } from "./chain";
 import type { Actor, AuditEventInput } from "./types";
 
@@ -62,8 +62,7 @@ export async function recordEvents(tx: Tx, events: readonly TimedAuditEvent[]): 
     prevHash = row.hash;
     return row;
   });
-  if (rows.length === 1) await tx.auditEvent.create({ data: rows[0] });
-  else await tx.auditEvent.createMany({ data: rows });
+  await insertRows(tx, "AuditEvent", rows.map((row) => ({ id: newRowId(), ...row })));
 }
 
 /** Appends one event to the chain inside the caller's transaction. */

@@ -3,7 +3,7 @@ import {
   buildCertificate, describeKey, generateKeyPair, newSerial, parseCsr, serialToHex, spkiOf,
   type DistinguishedName, type KeyAlgorithm, type KeyDescription, type ParsedCsr, type Signer,
 } from "@/lib/pki";
-import { getDb, GroupCommit, isUniqueViolation, ReadBatch, toBytes, type GroupOutcome, type Prisma, type Tx } from "@/lib/db";
+import { getDb, GroupCommit, insertRows, isUniqueViolation, newRowId, ReadBatch, toBytes, type Certificate, type GroupOutcome, type Tx } from "@/lib/db";
 import { InkanError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit";
 import { recordEvents, type TimedAuditEvent } from "@/lib/audit";
@@ -100,7 +100,7 @@ interface SignedCertificate {
   template: EffectiveTemplate;
   ca: IssuingAuthority;
   now: Date;
-  data: Prisma.CertificateUncheckedCreateInput;
+  data: Omit<Certificate, "id" | "createdAt" | "revokedAt" | "revocationReason">;
   event: TimedAuditEvent;
 }
 
@@ -205,20 +205,20 @@ async function storeSignedCertificates(tx: Tx, batch: SignedCertificate[]): Prom
     }
   });
   const stored = batch.filter((_, i) => !refusals[i]);
-  const rows = stored.length ? await tx.certificate.createManyAndReturn({ data: stored.map((s) => s.data), select: { id: true, serial: true, caId: true, createdAt: true } }) : [];
-  const rowOf = new Map(rows.map((r) => [`${r.caId}/${r.serial}`, r]));
+  const createdAt = new Date();
+  const rows = new Map(stored.map((s) => [s, { id: newRowId(), ...s.data, createdAt }]));
+  await insertRows(tx, "Certificate", [...rows.values()]);
   await recordEvents(tx, stored.map((s) => s.event));
 
   return batch.map((s, i): GroupOutcome<CertificateView> => {
     const refusal = refusals[i];
     if (refusal) return { ok: false, error: refusal };
-    const { data } = s;
-    const row = rowOf.get(`${data.caId}/${data.serial}`)!;
+    const data = rows.get(s)!;
     return {
       ok: true,
       value: toCertificateView({
-        id: row.id, createdAt: row.createdAt, serial: data.serial, subject: data.subject, sans: data.sans!, keyAlgorithm: data.keyAlgorithm,
-        notBefore: data.notBefore as Date, notAfter: data.notAfter as Date, status: data.status, source: data.source,
+        id: data.id, createdAt: data.createdAt, serial: data.serial, subject: data.subject, sans: data.sans, keyAlgorithm: data.keyAlgorithm,
+        notBefore: data.notBefore, notAfter: data.notAfter, status: data.status, source: data.source,
         revokedAt: null, revocationReason: null, privateKeyEncrypted: data.privateKeyEncrypted ?? null,
         ca: { slug: s.ca.slug }, account: { name: s.account.name, kind: s.account.kind },
       }),

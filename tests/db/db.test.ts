@@ -80,14 +80,18 @@ describe("process-wide client", () => {
     expect(await second.account.count()).toBe(1);
   });
 
-  it("creates the SQLite directory and sets WAL, busy_timeout and foreign keys", async () => {
+  it("creates the SQLite directory and sets WAL, busy_timeout, foreign keys, full sync and the checkpoint interval", async () => {
     const file = path.join(tmp, "fresh", "sub", "inkan.db");
     const client = createDb(`file:${file}`);
     try {
       const [{ journal_mode }] = await client.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
       const [{ timeout }] = await client.$queryRawUnsafe<Array<{ timeout: bigint | number }>>("PRAGMA busy_timeout");
       const [{ foreign_keys }] = await client.$queryRawUnsafe<Array<{ foreign_keys: bigint | number }>>("PRAGMA foreign_keys");
+      const [{ synchronous }] = await client.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>("PRAGMA synchronous");
+      const [{ wal_autocheckpoint }] = await client.$queryRawUnsafe<Array<{ wal_autocheckpoint: bigint | number }>>("PRAGMA wal_autocheckpoint");
       expect(existsSync(file)).toBe(true);
+      expect(Number(synchronous)).toBe(2); // FULL: a commit waits for its WAL sync
+      expect(Number(wal_autocheckpoint)).toBe(4000);
       expect(journal_mode).toBe("wal");
       expect(Number(timeout)).toBe(5000);
       expect(Number(foreign_keys)).toBe(1);
