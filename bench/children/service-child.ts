@@ -1,7 +1,7 @@
 /**
  * End-to-end issuance through lib/ca on SQLite, in a process of its own: the environment
  * (data dir, database URL, master key, CA algorithm) must be set before lib modules load.
- * Measures issueFromCsr serially and with 4 and 16 callers in flight, and the PKI core on the
+ * Measures issueFromCsr serially and with 4, 16 and 64 callers in flight, and the PKI core on the
  * same kind of CA and profile, with the same numbers in flight, in the same process.
  */
 import crypto from "node:crypto";
@@ -21,9 +21,11 @@ export interface ServiceChildResult {
   serial: RateResult;
   concurrent4: RateResult;
   concurrent16: RateResult;
+  concurrent64: RateResult;
   core: RateResult;
   core4: RateResult;
   core16: RateResult;
+  core64: RateResult;
   parseCsrPerOpMs: number;
   setupMs: number;
   issued: number;
@@ -68,6 +70,7 @@ try {
   const serial = await measureRate(issue, { minMs, minOps: 30, warmup: 30 });
   const concurrent4 = await measureRate(issue, { minMs, minOps: 30, warmup: 8, concurrency: 4 });
   const concurrent16 = await measureRate(issue, { minMs, minOps: 60, warmup: 16, concurrency: 16 });
+  const concurrent64 = await measureRate(issue, { minMs, minOps: 200, warmup: 64, concurrency: 64 });
 
   // The PKI core alone, same CA algorithm and same kind of profile, same process.
   const ca = await makeCa("RSA-2048");
@@ -78,6 +81,7 @@ try {
   const core = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 50 });
   const core4 = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 10, concurrency: 4 });
   const core16 = await measureRate(coreIssue, { minMs, minOps: 50, warmup: 16, concurrency: 16 });
+  const core64 = await measureRate(coreIssue, { minMs, minOps: 200, warmup: 64, concurrency: 64 });
   const parseRate = await measureRate(() => pki.parseCsr(csr), { minMs: 500, warmup: 50 });
 
   const issued = await getDb().certificate.count();
@@ -88,9 +92,11 @@ try {
     serial,
     concurrent4,
     concurrent16,
+    concurrent64,
     core,
     core4,
     core16,
+    core64,
     parseCsrPerOpMs: parseRate.msPerOp,
     setupMs,
     issued,
