@@ -213,13 +213,10 @@ async function storeSignedCertificates(tx: Tx, batch: SignedCertificate[]): Prom
   return batch.map((s, i): GroupOutcome<CertificateView> => {
     const refusal = refusals[i];
     if (refusal) return { ok: false, error: refusal };
-    const data = rows.get(s)!;
     return {
       ok: true,
       value: toCertificateView({
-        id: data.id, createdAt: data.createdAt, serial: data.serial, subject: data.subject, sans: data.sans, keyAlgorithm: data.keyAlgorithm,
-        notBefore: data.notBefore, notAfter: data.notAfter, status: data.status, source: data.source,
-        revokedAt: null, revocationReason: null, privateKeyEncrypted: data.privateKeyEncrypted ?? null,
+        ...rows.get(s)!, revokedAt: null, revocationReason: null,
         ca: { slug: s.ca.slug }, account: { name: s.account.name, kind: s.account.kind },
       }),
     };
