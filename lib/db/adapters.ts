@@ -28,6 +28,7 @@ import {
   type SqlResultSet,
   type Transaction,
 } from "@prisma/driver-adapter-utils";
+import type BetterSqlite3 from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -179,6 +180,55 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
   }
 }
 
+/** Statements kept prepared per SQLite connection (least recently used ones are dropped). */
+export const PREPARED_STATEMENTS_KEPT = 256;
+
+/**
+ * The adapter prepares every statement it runs (`prepare(sql).bind(args)`: a statement binds
+ * only once), which cost ~8% of a lone issuance and ~4% of a loaded one (docs/BENCHMARKS.md,
+ * suite 6). This keeps each SQL text's statement prepared and binds the arguments at each run
+ * instead. Only the adapter's own calls pass here; better-sqlite3's pragma() and transaction()
+ * prepare natively. SQLite re-prepares a kept statement by itself after a schema change.
+ */
+function reusePreparedStatements(connection: SqlDriverAdapter): void {
+  const client = (connection as unknown as { client?: BetterSqlite3.Database }).client;
+  // Pinned adapter version (package.json); if its shape changes, fail at connect, not per query.
+  if (!client || typeof client.prepare !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`");
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  const preparedOnce = (sql: string) => {
+    let statement = kept.get(sql);
+    if (statement) kept.delete(sql); // re-inserted below as the most recently used
+    else {
+      statement = prepare(sql);
+      if (kept.size >= PREPARED_STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, statement);
+    return statement;
+  };
+  // The part of a Statement the adapter uses (executeIO, performIO), with the arguments bound per run.
+  const reusable = (sql: string) => {
+    const statement = preparedOnce(sql);
+    return {
+      bind: (args: unknown[]) => {
+        let rows: unknown[] | undefined;
+        const all = () => (rows ??= statement.raw(true).all(...args));
+        return {
+          reader: statement.reader,
+          run: () => statement.run(...args),
+          // Read once it has run: SQLite notices a schema change (made on the other connection
+          // or by another process) when the statement runs, and re-prepares it; before that it
+          // names the old columns. The adapter asks for the names first, which mislabelled
+          // `SELECT *` after a migration even before statements were kept.
+          columns: () => (all(), statement.columns()),
+          raw: () => ({ all }),
+        };
+      },
+    };
+  };
+  (client as unknown as { prepare: typeof reusable }).prepare = reusable;
+}
+
 /** The SQLite factory: WAL, busy_timeout, foreign keys, one serialized connection. */
 export class InkanSqliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "sqlite" as const;
@@ -205,9 +255,11 @@ export class InkanSqliteAdapterFactory implements SqlMigrationAwareDriverAdapter
     const adapter = await this.#inner.connect();
     let reader: SqlDriverAdapter | null = null;
     try {
+      reusePreparedStatements(adapter);
       if (this.file !== ":memory:") await adapter.executeScript(SQLITE_PRAGMAS);
       if (this.file !== ":memory:" && this.#readConnection) {
         reader = await this.#inner.connect();
+        reusePreparedStatements(reader);
         await reader.executeScript(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};\nPRAGMA query_only = ON`);
       }
     } catch (error) {
