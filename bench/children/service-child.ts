@@ -6,6 +6,7 @@
  */
 import crypto from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import BetterSqlite3 from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { childArgs, sendResult } from "../lib/child";
@@ -26,6 +27,10 @@ export interface ServiceChildResult {
   core4: RateResult;
   core16: RateResult;
   core64: RateResult;
+  /** Alternating slices of the PKI core (one signer) and the service with 64 callers. */
+  paired: Array<{ core: RateResult; service: RateResult }>;
+  /** A bare durable SQLite commit of one small row (WAL, synchronous = FULL), on the same disk. */
+  durableCommit: RateResult;
   parseCsrPerOpMs: number;
   setupMs: number;
   issued: number;
@@ -84,6 +89,27 @@ try {
   const core64 = await measureRate(coreIssue, { minMs, minOps: 200, warmup: 64, concurrency: 64 });
   const parseRate = await measureRate(() => pki.parseCsr(csr), { minMs: 500, warmup: 50 });
 
+  // The judged figure: this machine's speed drifts (other VMs), so the core and the loaded
+  // service are measured in alternating slices and compared slice by slice.
+  const paired: ServiceChildResult["paired"] = [];
+  const sliceMs = Math.max(1000, minMs / 4);
+  for (let round = 0; round < 5; round++) {
+    paired.push({
+      core: await measureRate(coreIssue, { minMs: sliceMs, minOps: 50, warmup: 10 }),
+      service: await measureRate(issue, { minMs: sliceMs, minOps: 200, warmup: 64, concurrency: 64 }),
+    });
+  }
+
+  // What one durable commit costs on this disk with nothing else to do: a ceiling for any
+  // design that commits each certificate before answering its caller.
+  const floor = new BetterSqlite3(path.join(dataDir, "commit-floor.db"));
+  floor.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, der BLOB NOT NULL)");
+  const insert = floor.prepare("INSERT INTO t (der) VALUES (?)");
+  const commitOne = floor.transaction((der: Buffer) => insert.run(der));
+  const der = crypto.randomBytes(1200);
+  const durableCommit = await measureRate(() => commitOne(der), { minMs: 1000, minOps: 50, warmup: 20 });
+  floor.close();
+
   const issued = await getDb().certificate.count();
   const auditEvents = await getDb().auditEvent.count();
   const chain = await verifyAuditChain();
@@ -97,6 +123,8 @@ try {
     core4,
     core16,
     core64,
+    paired,
+    durableCommit,
     parseCsrPerOpMs: parseRate.msPerOp,
     setupMs,
     issued,
